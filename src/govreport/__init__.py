@@ -1,0 +1,46 @@
+"""govreport: Chinese government work reports and plan outlines as a typed document model.
+
+    >>> import govreport
+    >>> report = govreport.parse("一、总体要求\\n全年地区生产总值增长5%左右。")
+    >>> report.sections[0].title
+    '总体要求'
+"""
+from govreport.errors import DecodeError, Diagnostic, GovreportError, NumeralError, ParseError, Severity
+from govreport.model import (
+    Cell,
+    Change,
+    Column,
+    Congress,
+    Figure,
+    FrontMatter,
+    FrontRole,
+    Furniture,
+    FurnitureKind,
+    Item,
+    ItemKind,
+    Kind,
+    Level,
+    Meta,
+    Metric,
+    Note,
+    Notice,
+    Paragraph,
+    Period,
+    Qualifier,
+    Report,
+    Row,
+    Section,
+    Speaker,
+    Table,
+)
+from govreport.span import Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cell", "Change", "Column", "Congress", "DecodeError", "Diagnostic", "Figure",
+    "FrontMatter", "FrontRole", "Furniture", "FurnitureKind", "GovreportError", "Item",
+    "ItemKind", "Kind", "Level", "Meta", "Metric", "Note", "Notice", "NumeralError",
+    "Paragraph", "ParseError", "Period", "Qualifier", "Report", "Row", "Section",
+    "Severity", "Span", "Speaker", "Table", "__version__",
+]

@@ -1,0 +1,420 @@
+"""The document model: frozen, slotted attrs classes and enums for closed label sets.
+
+This module holds data only. Parsing lives in :mod:`govreport.parser`, conversion to
+and from JSON in :mod:`govreport.serialize`. Every node carries a :class:`Span` into
+``Report.text``; children are tuples.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Union
+
+import attrs
+
+from govreport.errors import Diagnostic
+from govreport.span import Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from govreport.model import Node as _Node  # noqa: F401
+
+
+class Kind(str, enum.Enum):
+    """What sort of document a report is."""
+
+    WORK_REPORT = "work_report"
+    PLAN_OUTLINE = "plan_outline"
+    NOTICE = "notice"
+    OTHER = "other"
+
+
+class Level(str, enum.Enum):
+    """The administrative level of the issuing government."""
+
+    NATIONAL = "national"
+    PROVINCIAL = "provincial"
+    PREFECTURAL = "prefectural"
+    COUNTY = "county"
+
+
+class Qualifier(str, enum.Enum):
+    """How a quantity is hedged: 左右/约 (approx), 以上/超过 (at_least), 以内/不超过 (at_most)."""
+
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class Change(str, enum.Enum):
+    """What a quantity says about its indicator."""
+
+    LEVEL = "level"  # 城镇调查失业率5.2%
+    GROWTH = "growth"  # 增长5.1%
+    DECLINE = "decline"  # 下降8%
+    TO = "to"  # 提高到 / 达到 / 增至
+    FROM = "from"  # the first half of 由15%提高到55%
+    SHARE = "share"  # 占…比重
+
+
+class Period(str, enum.Enum):
+    """The period a quantity covers."""
+
+    ANNUAL_AVERAGE = "annual_average"  # 年均
+    CUMULATIVE = "cumulative"  # 累计
+    FULL_YEAR = "full_year"  # 全年
+
+
+class ItemKind(str, enum.Enum):
+    """The sort of enumeration an :class:`Item` belongs to."""
+
+    ORDINAL = "ordinal"  # 一是… 二是… / 一要… 二要…
+    DASH = "dash"  # ——… / ──…
+    LABELLED = "labelled"  # “一核”：…
+    ENUMERATED = "enumerated"  # （一）… inside a 专栏 box
+    BULLET = "bullet"  # ● / ■ / · items
+
+
+class FrontRole(str, enum.Enum):
+    """The role of a line in the front matter of a report."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    SPEAKER = "speaker"
+    SALUTATION = "salutation"
+    NOTICE = "notice"
+
+
+class FurnitureKind(str, enum.Enum):
+    """Page furniture around a report: kept as nodes, never headings or metrics."""
+
+    CLUTTER = "clutter"  # 下载 / 打印 / 字号 / 首页 > …
+    SOURCE = "source"  # 来源：… / 时间：…
+    CAPTION = "caption"  # a photo caption
+    LICENCE = "licence"  # licence or copyright footers
+    BACK_MATTER = "back_matter"  # 附件 / 名词解释 after the report
+
+
+@attrs.frozen(slots=True)
+class Speaker:
+    """Who delivered the report: ``name`` (张工) and ``office`` (天津市市长)."""
+
+    name: str | None = None
+    office: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Congress:
+    """The session the report was delivered to (天津市第十八届人民代表大会, 18, 3)."""
+
+    name: str | None = None
+    term: int | None = None
+    session: int | None = None
+
+
+@attrs.frozen(slots=True)
+class Notice:
+    """A 关于印发…的通知 wrapper around the report."""
+
+    issuer: str | None = None
+    title: str | None = None
+    recipients: str | None = None
+    date: _dt.date | None = None
+
+
+@attrs.frozen(slots=True)
+class Meta:
+    """What the report says about itself."""
+
+    title: str | None = None
+    kind: Kind = Kind.OTHER
+    region: str | None = None
+    level: Level | None = None
+    year: int | None = None
+    date: _dt.date | None = None
+    subtitle: str | None = None
+    speaker: Speaker | None = None
+    congress: Congress | None = None
+    notice: Notice | None = None
+
+
+@attrs.frozen(slots=True)
+class Metric:
+    """One quantitative claim: a number bound to a unit or measure word.
+
+    ``value``/``unit`` are as written (``4482`` ``亿元``); ``base_value``/``base_unit``
+    fold the magnitude in (``448200000000`` ``元``). Ranges carry ``value_high`` and
+    ``base_value_high``. A from–to pair (由15%提高到55%) gives two metrics whose
+    ``partner`` points at each other's span.
+    """
+
+    text: str
+    span: Span
+    value: Decimal
+    unit: str
+    base_value: Decimal
+    base_unit: str
+    value_high: Decimal | None = None
+    base_value_high: Decimal | None = None
+    qualifier: Qualifier | None = None
+    indicator: str | None = None
+    change: Change | None = None
+    period: Period | None = None
+    year: int | None = None
+    target: bool = False
+    estimate: bool = False
+    partner: Span | None = None
+
+
+@attrs.frozen(slots=True)
+class Paragraph:
+    """A paragraph of prose. ``lead`` is its topic sentence when it opens with one."""
+
+    span: Span
+    text: str
+    lead: str | None = None
+    metrics: tuple[Metric, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Item:
+    """An entry of an enumeration that is not an outline level (一是…, ——…, “一核”：…)."""
+
+    span: Span
+    kind: ItemKind
+    text: str
+    marker: str = ""
+    ordinal: int | None = None
+    label: str | None = None
+    metrics: tuple[Metric, ...] = ()
+    children: tuple[Node, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Cell:
+    """One table cell: its text and, when it holds a quantity, value, unit and flags."""
+
+    text: str
+    value: Decimal | None = None
+    unit: str | None = None
+    flags: tuple[str, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Row:
+    """A table row with the category (a ``<b>…</b>`` row above it) it falls under."""
+
+    span: Span
+    cells: tuple[Cell, ...]
+    category: str | None = None
+    unit: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Table:
+    """A table: header cells, rows and the notes printed after it."""
+
+    span: Span
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Figure:
+    """A figure, known by its caption (图2 天津市域生态体系图)."""
+
+    span: Span
+    caption: str
+    number: int | None = None
+
+
+@attrs.frozen(slots=True)
+class Note:
+    """A note (注：…)."""
+
+    span: Span
+    text: str
+
+
+@attrs.frozen(slots=True)
+class FrontMatter:
+    """A title, subtitle, speaker, salutation or notice line before the report body."""
+
+    span: Span
+    role: FrontRole
+    text: str
+
+
+@attrs.frozen(slots=True)
+class Furniture:
+    """Page furniture: web-page clutter, source lines, licence footers, back matter."""
+
+    span: Span
+    kind: FurnitureKind
+    text: str
+
+
+@attrs.frozen(slots=True)
+class Column:
+    """A 专栏 box: its number, title and contents."""
+
+    span: Span
+    title: str
+    number: int | None = None
+    children: tuple[Node, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Section:
+    """An outline heading and everything under it.
+
+    ``style`` is the marker with its numeral replaced by ``N`` (``N、``, ``（N）``,
+    ``第N章``), or ``""`` for a part title with no number. ``depth`` is 1 at the top.
+    """
+
+    span: Span
+    marker: str
+    style: str
+    ordinal: int | None
+    title: str
+    depth: int
+    title_span: Span
+    children: tuple[Node, ...] = ()
+    metrics: tuple[Metric, ...] = ()
+
+
+Node = Union[Section, Paragraph, Item, Column, Table, Figure, Note, FrontMatter, Furniture]
+"""Any node of the document tree."""
+
+
+def _children(node: Node) -> tuple[Node, ...]:
+    return getattr(node, "children", ())
+
+
+@attrs.frozen(slots=True)
+class Report:
+    """One parsed document: the text, its metadata, the tree and what the parser noticed."""
+
+    text: str
+    meta: Meta
+    body: tuple[Node, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def walk(self) -> Iterator[Node]:
+        """Every node of the tree, depth first, parents before children."""
+        stack: list[Node] = list(reversed(self.body))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(_children(node)))
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """Every section, in document order."""
+        return tuple(n for n in self.walk() if isinstance(n, Section))
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """Every 专栏 box, in document order."""
+        return tuple(n for n in self.walk() if isinstance(n, Column))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """Every table, in document order."""
+        return tuple(n for n in self.walk() if isinstance(n, Table))
+
+    @property
+    def metrics(self) -> tuple[Metric, ...]:
+        """Every metric of the report, in document order."""
+        found: list[Metric] = []
+        for node in self.walk():
+            found.extend(getattr(node, "metrics", ()))
+            if isinstance(node, Table):
+                for row in node.rows:
+                    for cell in row.cells:
+                        found.extend(cell.metrics)
+        found.sort(key=lambda m: m.span.start)
+        return tuple(found)
+
+    def source(self, node: Node | Metric) -> str:
+        """The raw source text of a node or metric."""
+        return self.text[node.span.start : node.span.end]
+
+    def section(self, key: str) -> Section:
+        """Find a section by its title or by a path of markers such as ``三/（二）``.
+
+        A path step matches a section's marker (``三``, ``三、``, ``（二）``, ``第一章``)
+        or its title. Raises :class:`KeyError` when nothing matches.
+        """
+        if "/" in key:
+            return self._section_by_path([p for p in key.split("/") if p.strip()], key)
+        for sec in self.sections:
+            if sec.title == key or _marker_matches(sec, key):
+                return sec
+        for sec in self.sections:
+            if key in sec.title:
+                return sec
+        raise KeyError(f"no section titled or marked {key!r}")
+
+    def _section_by_path(self, steps: list[str], key: str) -> Section:
+        nodes: tuple[Node, ...] = self.body
+        found: Section | None = None
+        for step in steps:
+            step = step.strip()
+            match = next(
+                (n for n in _sections_below(nodes) if _marker_matches(n, step) or n.title == step),
+                None,
+            )
+            if match is None:
+                raise KeyError(f"no section at path {key!r} (stopped at {step!r})")
+            found, nodes = match, match.children
+        assert found is not None
+        return found
+
+    def section_path(self, target: Node | Metric) -> tuple[Section, ...]:
+        """The chain of sections, outermost first, that encloses ``target``."""
+        chain: list[Section] = []
+        nodes: tuple[Node, ...] = self.body
+        span = target.span
+        while True:
+            inner = next(
+                (n for n in nodes if isinstance(n, (Section, Column, Item)) and n.span.contains(span) and n is not target),
+                None,
+            )
+            if inner is None:
+                return tuple(chain)
+            if isinstance(inner, Section):
+                chain.append(inner)
+            nodes = inner.children
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of DESIGN.md section 4 (``schema: govreport/1``)."""
+        from govreport.serialize.json import report_to_dict
+
+        return report_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Read back what :meth:`to_dict` wrote."""
+        from govreport.serialize.json import report_from_dict
+
+        return report_from_dict(data)
+
+
+def _sections_below(nodes: tuple[Node, ...]) -> Iterator[Section]:
+    """Sections among ``nodes``, looking through boxes and items but not into sections."""
+    for n in nodes:
+        if isinstance(n, Section):
+            yield n
+
+
+def _marker_matches(sec: Section, step: str) -> bool:
+    if not sec.marker:
+        return False
+    marker = sec.marker.strip()
+    bare = marker.strip("、.．（）() ")
+    return step in (marker, bare) or step.strip("、.．（）() ") == bare

@@ -1,0 +1,45 @@
+"""A length-preserving normalization for matching.
+
+:func:`normalize` maps characters one to one (full-width ASCII to ASCII, ideographic and
+other odd spaces to a plain space, every dash variant to ``—``), so an offset in the
+normalized text is the same offset in the original. Rules match on the normalized text
+and report spans that are valid in ``Report.text``. NFKC is deliberately not used: it
+changes the length of characters such as ``㎡``, ``⑩`` and ``℃``.
+"""
+from __future__ import annotations
+
+__all__ = ["normalize", "TABLE", "SPACE_CHARS"]
+
+SPACE_CHARS = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\ufeff\u200b\u200c\u200d\u2060"
+"""Characters treated as a space (zero-width ones included, so they never split a word)."""
+
+_table: dict[int, str] = {}
+# Full-width ASCII (！ to ～) to ASCII, except the brackets and punctuation whose
+# full-width form carries meaning in Chinese text and is matched as such.
+_keep_fullwidth = set("（）：；，。！？、“”")
+for _code in range(0xFF01, 0xFF5F):
+    _ch = chr(_code)
+    if _ch not in _keep_fullwidth:
+        _table[_code] = chr(_code - 0xFEE0)
+# Half-width brackets and colon to their full-width form: markers are matched in one shape.
+_table[ord("(")] = "（"
+_table[ord(")")] = "）"
+for _ch in SPACE_CHARS:
+    _table[ord(_ch)] = " "
+for _ch in "\u2010\u2011\u2012\u2013\u2015\u2500\u2501\u2212\ufe58\ufe63":
+    _table[ord(_ch)] = "—"
+_table[ord("\u3007")] = "〇"
+_table[ord("\u25cb")] = "〇"  # ○ written for 〇 in years
+_table[ord("\u2014")] = "—"
+_table[ord("\r")] = " "
+
+TABLE: dict[int, str] = dict(_table)
+"""The translate table: every value is exactly one character."""
+
+if any(len(v) != 1 for v in TABLE.values()):  # pragma: no cover - a broken table is a bug
+    raise RuntimeError("normalize.TABLE must map characters one to one")
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with the one-to-one table applied; ``len`` is unchanged."""
+    return text.translate(TABLE)
