@@ -1,0 +1,240 @@
+"""Block rules: what each block of the body is.
+
+The rules run in a fixed, named order (:data:`RULES`); the first that recognises a
+block consumes it. Each gives a flat event: a heading or a 专栏 title opens something,
+the rest are leaf nodes. Nesting happens later, in :mod:`govreport.structure`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+import regex
+
+from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, Marker, chinese_ordinal, match_heading, match_item
+from govreport.model import Figure, Furniture, FurnitureKind, Item, ItemKind, Note, Paragraph, Row, Cell, Table
+from govreport.segment import Block, ends_sentence, head_offset
+from govreport.span import Span
+from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
+
+__all__ = ["Heading", "ColumnStart", "BareTitle", "Event", "classify", "RULES", "Context"]
+
+
+@attrs.frozen(slots=True)
+class Heading:
+    """A block that opens with an outline marker.
+
+    ``rest`` is the paragraph after an inline title (``（一）标题。正文…``), or ``None``
+    when the heading stands alone on its line.
+    """
+
+    span: Span
+    marker: Marker
+    title: str
+    title_span: Span
+    rest: Paragraph | None
+
+
+@attrs.frozen(slots=True)
+class BareTitle:
+    """A part title with no number (``2024年工作回顾``, ``结束语``)."""
+
+    span: Span
+    title: str
+
+
+@attrs.frozen(slots=True)
+class ColumnStart:
+    """The title line of a 专栏 box."""
+
+    span: Span
+    number: int | None
+    title: str
+
+
+Leaf = Paragraph | Item | Table | Figure | Note | Furniture
+Event = Heading | BareTitle | ColumnStart | Leaf
+
+MetricsFn = Callable[[int, int], tuple]  # (start, end) -> metrics found in text[start:end]
+
+
+@attrs.define
+class Context:
+    """What the rules read: the raw and normalized text and a metric extractor."""
+
+    text: str
+    norm: str
+    metrics: MetricsFn
+
+
+Rule = Callable[[Context, Block, Sequence[Block], int], "Event | None"]
+
+
+def _head(ctx: Context, block: Block) -> int:
+    return head_offset(ctx.norm, block.start, block.lines[0].end)
+
+
+def column_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
+    """``专栏 3 打造世界一流智慧港口`` (with ``#``s or ``**``) opens a box."""
+    if len(block.lines) != 1:
+        return None
+    head = _head(ctx, block)
+    m = COLUMN_TITLE.match(ctx.norm, head, block.end)
+    if m is None:
+        return None
+    title = clean_title(ctx.text[m.end() : block.end])
+    return ColumnStart(Span(block.start, block.end), chinese_ordinal(m.group("n")), title)
+
+
+def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
+    """``图2 天津市域生态体系图``: a short caption line."""
+    if len(block.lines) != 1:
+        return None
+    head = _head(ctx, block)
+    m = FIGURE_CAPTION.match(ctx.norm, head, block.end)
+    if m is None or block.end - head > 50 or "。" in ctx.norm[head : block.end]:
+        return None
+    return Figure(Span(block.start, block.end), clean(ctx.text[head : block.end]), int(m.group("n")))
+
+
+def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
+    """Tab-separated or pipe rows. A minimal reading: cells as text, ``<b>`` rows as categories."""
+    rows_lines = [ln for ln in block.lines if "\t" in ctx.norm[ln.start : ln.end] or ctx.norm.startswith("|", ln.start)]
+    if len(rows_lines) != len(block.lines) or (len(rows_lines) < 2 and "\t" not in ctx.norm[block.start : block.end]):
+        return None
+    header: tuple[str, ...] = ()
+    rows: list[Row] = []
+    category: str | None = None
+    for line in block.lines:
+        raw = ctx.text[line.start : line.end]
+        sep = "|" if raw.lstrip().startswith("|") else "\t"
+        cells = [clean(c) for c in raw.strip().strip("|").split(sep)]
+        if sep == "|" and all(set(c) <= set("-: ") for c in cells):
+            continue
+        filled = [c for c in cells if c]
+        if "<b>" in raw.lower() and len(filled) == 1:
+            category = filled[0]
+            continue
+        if not header:
+            header = tuple(cells)
+            continue
+        if tuple(cells) == header:  # a header repeated after a page break
+            continue
+        rows.append(Row(Span(line.start, line.end), tuple(Cell(c) for c in cells), category))
+    return Table(Span(block.start, block.end), header, tuple(rows))
+
+
+def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
+    """``注：1. …``."""
+    head = _head(ctx, block)
+    if ctx.norm.startswith("注", head) and ctx.norm[head + 1 : head + 2] in ("：", ":"):
+        return Note(Span(block.start, block.end), clean(ctx.text[head : block.end]))
+    return None
+
+
+def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
+    """A block opening with an outline marker; its title is the line or its first sentence."""
+    head = _head(ctx, block)
+    marker = match_heading(ctx.norm, head)
+    if marker is None:
+        return None
+    title_start = head + marker.end
+    stop = first_sentence_end(ctx.norm, title_start, block.end)
+    title_end = block.lines[0].end if stop == -1 else stop
+    title_raw_end = title_end
+    while title_raw_end > title_start and ctx.norm[title_raw_end - 1] in "。！？!?*”":
+        if ctx.norm[title_raw_end - 1] == "”" and "“" in ctx.norm[title_start:title_raw_end]:
+            break
+        title_raw_end -= 1
+    body_start = title_end
+    while body_start < block.end and ctx.norm[body_start] in " *\n":
+        body_start += 1
+    rest = _paragraph(ctx, body_start, block.end) if body_start < block.end else None
+    title = clean_title(ctx.text[title_start:title_raw_end])
+    return Heading(Span(block.start, block.end), marker, title, Span(title_start, max(title_start, title_raw_end)), rest)
+
+
+def item_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
+    """一是… / ——… / “一核”：… / ● …: enumerations that are not outline levels."""
+    head = _head(ctx, block)
+    found = match_item(ctx.norm, head)
+    if found is None:
+        return None
+    kind, marker, ordinal, _end = found
+    label = None
+    if kind == "labelled":
+        label = marker.strip().rstrip("：:").strip("“”")
+    span = Span(block.start, block.end)
+    return Item(
+        span,
+        ItemKind(kind),
+        clean(ctx.text[head : block.end]),
+        marker=marker,
+        ordinal=ordinal,
+        label=label,
+        metrics=ctx.metrics(head + len(marker) if kind != "labelled" else head, block.end),
+    )
+
+
+_BARE_MAX = 30
+_BARE_FORBIDDEN = regex.compile(r"[，。；：！？,;:!?、“”《》]|^\d+$")
+
+
+def bare_title_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
+    """A short line with no number and no punctuation, followed by prose: a part title."""
+    if len(block.lines) != 1 or index + 1 >= len(blocks):
+        return None
+    head = _head(ctx, block)
+    words = ctx.norm[head : block.end].strip()
+    if not (2 <= len(words) <= _BARE_MAX) or _BARE_FORBIDDEN.search(words):
+        return None
+    if not regex.search(r"\p{Han}", words):
+        return None
+    following = blocks[index + 1]
+    fhead = _head(ctx, following)
+    if match_heading(ctx.norm, fhead) is None and not ends_sentence(ctx.norm, following.start, following.end):
+        return None
+    if index > 0:
+        before = blocks[index - 1]
+        if not ends_sentence(ctx.norm, before.start, before.end) and match_heading(ctx.norm, _head(ctx, before)) is None:
+            return None
+    return BareTitle(Span(block.start, block.end), clean_title(ctx.text[head : block.end]))
+
+
+def paragraph_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
+    """Anything else is a paragraph."""
+    return _paragraph(ctx, block.start, block.end)
+
+
+def _paragraph(ctx: Context, start: int, end: int) -> Paragraph:
+    head = head_offset(ctx.norm, start, end)
+    lead = None
+    stop = is_topic_sentence(ctx.norm, head, end)
+    if stop != -1:
+        lead = clean_title(ctx.text[head:stop])
+    return Paragraph(Span(start, end), clean(ctx.text[start:end]), lead, ctx.metrics(start, end))
+
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("column", column_rule),
+    ("figure", figure_rule),
+    ("table", table_rule),
+    ("note", note_rule),
+    ("heading", heading_rule),
+    ("item", item_rule),
+    ("bare_title", bare_title_rule),
+    ("paragraph", paragraph_rule),
+)
+"""The block rules in the order they are tried."""
+
+
+def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, Rule]] = RULES) -> list[Event]:
+    """One event per block: the first rule that recognises it decides."""
+    events: list[Event] = []
+    for index, block in enumerate(blocks):
+        for _name, rule in rules:
+            event = rule(ctx, block, blocks, index)
+            if event is not None:
+                events.append(event)
+                break
+    return events

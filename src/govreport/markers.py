@@ -1,0 +1,126 @@
+"""Outline and enumeration markers: ``一、`` ``（一）`` ``1.`` ``（1）`` ``第一章`` ``第一节`` ``专栏3``.
+
+Markers are matched on normalized text (see :mod:`govreport.normalize`), where ``(``
+has become ``（`` and full-width digits ASCII. A :class:`Marker` records the style (the
+marker with its numeral replaced by ``N``), the ordinal and where the marker ends.
+"""
+from __future__ import annotations
+
+import attrs
+import regex
+
+__all__ = ["Marker", "match_heading", "match_item", "chinese_ordinal", "CN_DIGITS"]
+
+CN_DIGITS = "〇零一二三四五六七八九十百两"
+_CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_ordinal(numeral: str) -> int | None:
+    """The value of a small Chinese or Arabic numeral (一 … 九十九, 一百 … 九百九十九).
+
+    Returns ``None`` for anything else. Kept here, dependency free, because markers are
+    matched on every line; the general converter is :mod:`govreport.numerals`.
+    """
+    if numeral.isdigit():
+        return int(numeral)
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in _CN_VALUE:
+            current = current * 10 + _CN_VALUE[ch] if current and numeral[0] in "〇零" else _CN_VALUE[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    value = total + current
+    return value if value > 0 else None
+
+
+@attrs.frozen(slots=True)
+class Marker:
+    """A marker at the start of a block.
+
+    ``style`` is the marker as written with its numeral replaced by ``N`` (``（N）`` for
+    both ``（一）`` and ``（1）``); ``key`` also tells Chinese from Arabic numerals, so
+    ``（一）`` and ``（1）`` nest as different levels. ``end`` is the offset, relative to
+    where matching started, just after the marker and the spaces after it.
+    """
+
+    style: str
+    key: str
+    ordinal: int
+    text: str
+    end: int
+
+
+_NUM_CN = r"[一二三四五六七八九十百两〇零]{1,4}"
+_NUM_AR = r"[0-9]{1,3}"
+
+# (display style, nesting key, pattern); 第N章 first, and （N） before N、.
+_HEADING_PATTERNS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
+    ("第N{u}", "第N{u}", regex.compile(rf"第[ ]*(?P<n>{_NUM_CN}|{_NUM_AR})[ ]*(?P<u>[章节篇编]|部分)[ ]*")),
+    ("（N）", "（一）", regex.compile(rf"（[ ]*(?P<n>{_NUM_CN})[ ]*）[ ]*")),
+    ("（N）", "（1）", regex.compile(rf"（[ ]*(?P<n>{_NUM_AR})[ ]*）[ ]*")),
+    ("N、", "一、", regex.compile(rf"(?P<n>{_NUM_CN})[ ]*(?:、|[．.](?![0-9]))[ ]*")),
+    ("N.", "1.", regex.compile(rf"(?P<n>{_NUM_AR})[ ]*[.](?![0-9])[ ]*")),
+    ("N、", "1、", regex.compile(rf"(?P<n>{_NUM_AR})[ ]*、[ ]*")),
+)
+
+
+def match_heading(text: str, pos: int = 0) -> Marker | None:
+    """The outline marker opening ``text`` at ``pos``, or ``None``.
+
+    Recognised: ``一、`` ``（一）`` ``1.``/``1．``/``1、`` ``（1）`` ``第一章`` ``第一节``
+    ``第一部分`` ``第一篇``. A marker must be followed by text on the same line, except
+    ``第N章``-style markers, which may stand alone.
+    """
+    for style, key, pattern in _HEADING_PATTERNS:
+        m = pattern.match(text, pos)
+        if m is None:
+            continue
+        after = m.end()
+        if (after >= len(text) or text[after] == "\n") and not style.startswith("第"):
+            continue
+        ordinal = chinese_ordinal(m.group("n"))
+        if ordinal is None:
+            continue
+        if style.startswith("第"):
+            unit = m.group("u")
+            style = key = f"第N{unit}"
+        return Marker(style=style, key=key, ordinal=ordinal, text=text[pos : m.end()].rstrip(), end=m.end() - pos)
+    return None
+
+
+# Enumerations that are not outline levels.
+_ORDINAL_ITEM = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,3})(?P<w>是|要|方面|则|来)(?![0-9])")
+_DASH_ITEM = regex.compile(r"(?:——|—{1,2}|--{1,3}|──)(?=[^\s—-])")
+_LABEL_ITEM = regex.compile(r"“(?P<label>[^”\n]{1,16})”[ ]*[：:]")
+_BULLET_ITEM = regex.compile(r"[●■◆▪•·◎○]\s*")
+
+
+def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | None:
+    """An item marker opening ``text`` at ``pos``: ``(kind, marker, ordinal, end)`` or ``None``.
+
+    ``kind`` is ``ordinal`` (一是…), ``dash`` (——…), ``labelled`` (“一核”：…) or ``bullet``.
+    """
+    m = _ORDINAL_ITEM.match(text, pos)
+    if m is not None:
+        return ("ordinal", m.group(0), chinese_ordinal(m.group("n")), m.end() - pos)
+    m = _DASH_ITEM.match(text, pos)
+    if m is not None:
+        return ("dash", m.group(0), None, m.end() - pos)
+    m = _LABEL_ITEM.match(text, pos)
+    if m is not None:
+        return ("labelled", m.group(0), None, m.end() - pos)
+    m = _BULLET_ITEM.match(text, pos)
+    if m is not None:
+        return ("bullet", m.group(0), None, m.end() - pos)
+    return None
+
+
+COLUMN_TITLE = regex.compile(r"专栏[ ]*(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?P<sep>[ ：:、.]*)")
+FIGURE_CAPTION = regex.compile(r"图[ ]*(?P<n>[0-9]{1,3})(?:[ ]+|[ ]*[：:、.．]?[ ]*)(?=\S)")

@@ -1,0 +1,79 @@
+"""Orchestration only: decode → normalize → lines → front matter → blocks → tree → meta."""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from govreport.blocks import RULES, Context, Rule, classify
+from govreport.decode import decode
+from govreport.errors import ParseError
+from govreport.front import split_front
+from govreport.meta import extract_meta
+from govreport.model import Metric, Report, Section
+from govreport.normalize import normalize
+from govreport.segment import join_blocks, split_lines
+from govreport.structure import build
+
+__all__ = ["parse", "parse_bytes", "parse_file"]
+
+
+def parse(text: str, *, strict: bool = False, metrics: bool = True,
+          rules: Sequence[tuple[str, Rule]] = RULES) -> Report:
+    """Parse the text of a report into a :class:`~govreport.Report`.
+
+    Never raises on any text: what the parser notices becomes ``Report.diagnostics``.
+    With ``strict=True`` a report with warnings or errors raises one
+    :class:`~govreport.ParseError` listing them all. ``metrics=False`` skips metric
+    extraction. ``rules`` replaces the ordered block rules (see :data:`govreport.blocks.RULES`).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_bytes() for bytes")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    norm = normalize(text)
+
+    def find_metrics(start: int, end: int) -> tuple[Metric, ...]:
+        if not metrics:
+            return ()
+        from govreport.metrics import extract_metrics
+
+        return extract_metrics(text, start, end)
+
+    ctx = Context(text, norm, find_metrics)
+    lines = split_lines(norm)
+    front_nodes, body_index, info = split_front(text, norm, lines)
+    blocks = join_blocks(norm, lines[body_index:])
+    events = classify(ctx, blocks, rules)
+    body, diagnostics = build(ctx, events)
+    tree = tuple(front_nodes) + body
+    sections = tuple(n for n in _walk_sections(tree))
+    meta = extract_meta(info, text, tree, sections)
+    report = Report(text, meta, tree, tuple(diagnostics))
+    if strict and any(d.severity.value != "info" for d in diagnostics):
+        raise ParseError([d for d in diagnostics if d.severity.value != "info"])
+    return report
+
+
+def _walk_sections(nodes: Sequence[object]) -> list[Section]:
+    found: list[Section] = []
+    for node in nodes:
+        if isinstance(node, Section):
+            found.append(node)
+            found.extend(_walk_sections(node.children))
+    return found
+
+
+def parse_bytes(data: bytes, *, strict: bool = False, metrics: bool = True) -> Report:
+    """Decode ``data`` (UTF-8, UTF-8 with BOM, GB18030) and parse it.
+
+    Raises :class:`~govreport.DecodeError` for bytes in no supported encoding.
+    """
+    return parse(decode(data), strict=strict, metrics=metrics)
+
+
+def parse_file(path: str | os.PathLike[str], *, strict: bool = False, metrics: bool = True) -> Report:
+    """Read and parse the file at ``path``."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    return parse_bytes(data, strict=strict, metrics=metrics)
+

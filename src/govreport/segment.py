@@ -1,0 +1,184 @@
+"""Lines and blocks with spans.
+
+A *line* is a stretch between newlines, with the offsets of its first and last
+non-space characters in the normalized text. A *block* is one or more lines that belong
+together: a paragraph, a heading line, the rows of a table. How lines join depends on
+the document:
+
+* In a document that separates paragraphs by blank lines, a line break without a blank
+  line is a soft break inside the paragraph (text saved from a web page or a PDF).
+* In a document that puts one paragraph on each line, every line is a block.
+
+In both, a paragraph cut by a page break in mid-sentence (``天津段长`` / blank /
+``120 公里。``) is joined into one block whose lines cover both parts.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, match_heading, match_item
+
+__all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence"]
+
+
+@attrs.frozen(slots=True)
+class Line:
+    """One line: ``start``/``end`` of its non-space content (``start == end`` when blank)."""
+
+    number: int
+    start: int
+    end: int
+
+    @property
+    def blank(self) -> bool:
+        return self.start == self.end
+
+
+@attrs.frozen(slots=True)
+class Block:
+    """Consecutive lines that belong together; ``start``/``end`` span their content."""
+
+    lines: tuple[Line, ...]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+_SPACE = " "
+_LONG_LINE = 40  # a soft-broken line ending a sentence past this length ends its paragraph
+
+
+def split_lines(norm: str) -> list[Line]:
+    """Every line of ``norm`` (normalized text) with its content offsets."""
+    lines: list[Line] = []
+    pos, number, size = 0, 1, len(norm)
+    while pos <= size:
+        nl = norm.find("\n", pos)
+        if nl == -1:
+            nl = size
+        start, end = pos, nl
+        while start < end and norm[start] in " \t":
+            start += 1
+        while end > start and norm[end - 1] in " \t":
+            end -= 1
+        lines.append(Line(number, start, end))
+        number += 1
+        pos = nl + 1
+    return lines
+
+
+# Markdown and HTML decoration before a line's content: "## ", "**", "<b>", "> ".
+_DECORATION = regex.compile(r"(?:#{1,6}[ ]*|\*\*|__|<[a-zA-Z/][^<>\n]{0,40}>|>[ ]+|\\(?=\*))*")
+
+
+def head_offset(norm: str, start: int, end: int) -> int:
+    """Where a line's words begin, after markdown ``#``/``**`` and stray HTML tags."""
+    m = _DECORATION.match(norm, start, end)
+    pos = m.end() if m is not None else start
+    while pos < end and norm[pos] == _SPACE:
+        pos += 1
+    return pos
+
+
+_CLOSERS = "”’）)】」』》*_ "
+_TERMINAL = "。！？；：!?;:…"
+
+
+def ends_sentence(norm: str, start: int, end: int) -> bool:
+    """Whether the text ``norm[start:end]`` ends a sentence (。！？；： maybe inside quotes)."""
+    pos = end
+    while pos > start and norm[pos - 1] in _CLOSERS:
+        pos -= 1
+    # a closing tag such as </b>
+    while pos > start and norm[pos - 1] == ">":
+        lt = norm.rfind("<", start, pos)
+        if lt == -1:
+            break
+        pos = lt
+        while pos > start and norm[pos - 1] in _CLOSERS:
+            pos -= 1
+    return pos > start and norm[pos - 1] in _TERMINAL
+
+
+_PROSE_PUNCT = regex.compile(r"[，。；,;]")
+
+
+def _starts_block(norm: str, line: Line) -> bool:
+    """Whether a line must open a new block: a marker, a 专栏 title, a caption, a table row."""
+    head = head_offset(norm, line.start, line.end)
+    if head > line.start and norm[line.start] == "#":
+        return True
+    if match_heading(norm, head) is not None or match_item(norm, head) is not None:
+        return True
+    if COLUMN_TITLE.match(norm, head) or FIGURE_CAPTION.match(norm, head):
+        return True
+    if norm.startswith("注", head) and norm[head + 1 : head + 2] in ("：", ":"):
+        return True
+    return "\t" in norm[line.start : line.end] or norm.startswith("|", line.start)
+
+
+def _is_heading_line(norm: str, line: Line) -> bool:
+    """A line that is complete on its own: a markdown heading or a marker without a 。."""
+    head = head_offset(norm, line.start, line.end)
+    if head > line.start and norm[line.start] == "#":
+        return True
+    if COLUMN_TITLE.match(norm, head) or FIGURE_CAPTION.match(norm, head):
+        return True
+    if match_heading(norm, head) is not None and "。" not in norm[head : line.end]:
+        return True
+    return "\t" in norm[line.start : line.end] or norm.startswith("|", line.start)
+
+
+def _is_fragment(norm: str, block_lines: Sequence[Line]) -> bool:
+    """A block that stops in mid-sentence and reads as prose (not a title or a label)."""
+    last = block_lines[-1]
+    if ends_sentence(norm, last.start, last.end):
+        return False
+    if len(block_lines) == 1 and _is_heading_line(norm, last):
+        return False
+    first = block_lines[0]
+    return _PROSE_PUNCT.search(norm, first.start, last.end) is not None
+
+
+def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
+    """Group ``lines`` into blocks (see the module docstring for the rules)."""
+    content = [ln for ln in lines if not ln.blank]
+    if not content:
+        return []
+    blanks = len(lines) - len(content)
+    soft_breaks = blanks >= 0.5 * len(content)
+
+    groups: list[list[Line]] = []
+    prev: Line | None = None
+    for line in lines:
+        if line.blank:
+            prev = None
+            continue
+        if (
+            prev is not None
+            and soft_breaks
+            and not _starts_block(norm, line)
+            and not _is_heading_line(norm, prev)
+            and not (prev.end - prev.start > _LONG_LINE and ends_sentence(norm, prev.start, prev.end))
+        ):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        prev = line
+
+    # Page breaks: a prose block that stops mid-sentence continues in the next block.
+    merged: list[list[Line]] = []
+    for group in groups:
+        if merged and _is_fragment(norm, merged[-1]) and not _starts_block(norm, group[0]):
+            merged[-1].extend(group)
+        else:
+            merged.append(group)
+    return [Block(tuple(g)) for g in merged]

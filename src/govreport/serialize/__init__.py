@@ -1,0 +1,1 @@
+"""Serializers: the tagged JSON form and the outline text. They live outside the model."""

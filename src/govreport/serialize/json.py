@@ -1,0 +1,188 @@
+"""The JSON form of a report (schema ``govreport/1``) and reading it back.
+
+Dispatch is on type, never on class-name strings; enums become their values, Decimals
+strings, dates ISO strings. ``report_from_dict(report_to_dict(r)) == r``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from functools import singledispatch
+from typing import Any
+
+import attrs
+
+from govreport.errors import Diagnostic, Severity
+from govreport.model import (
+    Cell, Change, Column, Congress, Figure, FrontMatter, FrontRole, Furniture, FurnitureKind, Item,
+    ItemKind, Kind, Level, Meta, Metric, Node, Note, Notice, Paragraph, Period, Qualifier, Report,
+    Row, Section, Speaker, Table,
+)
+from govreport.span import Span
+
+__all__ = ["SCHEMA", "report_to_dict", "report_from_dict", "node_to_dict", "metric_to_dict"]
+
+SCHEMA = "govreport/1"
+
+_TYPE_NAMES: dict[type, str] = {
+    Section: "section", Paragraph: "paragraph", Item: "item", Column: "column", Table: "table",
+    Figure: "figure", Note: "note", FrontMatter: "front", Furniture: "furniture",
+}
+_TYPES = {name: cls for cls, name in _TYPE_NAMES.items()}
+
+
+def _value(v: Any) -> Any:
+    if v is None or isinstance(v, (bool, int, str)):
+        return v
+    if isinstance(v, enum.Enum):
+        return v.value
+    if isinstance(v, Decimal):
+        return str(v)
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, Span):
+        return [v.start, v.end]
+    if isinstance(v, tuple):
+        return [_value(x) for x in v]
+    if attrs.has(type(v)):
+        return {f.name: _value(getattr(v, f.name)) for f in attrs.fields(type(v))}
+    raise TypeError(f"cannot serialize {type(v).__name__}")
+
+
+def metric_to_dict(m: Metric) -> dict[str, Any]:
+    """One metric as the METRIC object of DESIGN.md section 4."""
+    return {f.name: _value(getattr(m, f.name)) for f in attrs.fields(Metric)}
+
+
+@singledispatch
+def node_to_dict(node: Any) -> dict[str, Any]:
+    """One node, tagged with its ``type``, children included."""
+    raise TypeError(f"not a node: {type(node).__name__}")
+
+
+def _generic(node: Node) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": _TYPE_NAMES[type(node)]}
+    for f in attrs.fields(type(node)):
+        value = getattr(node, f.name)
+        if f.name == "children":
+            out["children"] = [node_to_dict(c) for c in value]
+        elif f.name == "metrics":
+            out["metrics"] = [metric_to_dict(m) for m in value]
+        else:
+            out[f.name] = _value(value)
+    out.setdefault("children", [])
+    return out
+
+
+for _cls in _TYPE_NAMES:
+    node_to_dict.register(_cls)(_generic)
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The whole report: ``schema``, ``meta``, ``body``, ``diagnostics`` and ``text``."""
+    return {
+        "schema": SCHEMA,
+        "meta": _value(report.meta),
+        "body": [node_to_dict(n) for n in report.body],
+        "diagnostics": [_value(d) for d in report.diagnostics],
+        "text": report.text,
+    }
+
+
+# -- reading back ----------------------------------------------------------------------
+
+def _span(v: Any) -> Span | None:
+    return None if v is None else Span(int(v[0]), int(v[1]))
+
+
+def _dec(v: Any) -> Decimal | None:
+    return None if v is None else Decimal(v)
+
+
+def _date(v: Any) -> dt.date | None:
+    return None if v is None else dt.date.fromisoformat(v)
+
+
+def _enum(cls: type[enum.Enum], v: Any) -> Any:
+    return None if v is None else cls(v)
+
+
+def metric_from_dict(d: dict[str, Any]) -> Metric:
+    """Read back :func:`metric_to_dict`."""
+    return Metric(
+        text=d["text"], span=Span(*d["span"]), value=Decimal(d["value"]), unit=d["unit"],
+        base_value=Decimal(d["base_value"]), base_unit=d["base_unit"],
+        value_high=_dec(d.get("value_high")), base_value_high=_dec(d.get("base_value_high")),
+        qualifier=_enum(Qualifier, d.get("qualifier")), indicator=d.get("indicator"),
+        change=_enum(Change, d.get("change")), period=_enum(Period, d.get("period")),
+        year=d.get("year"), target=bool(d.get("target", False)), estimate=bool(d.get("estimate", False)),
+        partner=_span(d.get("partner")),
+    )
+
+
+def _metrics(d: dict[str, Any]) -> tuple[Metric, ...]:
+    return tuple(metric_from_dict(m) for m in d.get("metrics", ()))
+
+
+def _children(d: dict[str, Any]) -> tuple[Node, ...]:
+    return tuple(node_from_dict(c) for c in d.get("children", ()))
+
+
+def node_from_dict(d: dict[str, Any]) -> Node:
+    """Read back :func:`node_to_dict`."""
+    kind = d.get("type")
+    span = Span(*d["span"])
+    if kind == "section":
+        return Section(span, d["marker"], d["style"], d["ordinal"], d["title"], d["depth"],
+                       Span(*d["title_span"]), _children(d), _metrics(d))
+    if kind == "paragraph":
+        return Paragraph(span, d["text"], d.get("lead"), _metrics(d))
+    if kind == "item":
+        return Item(span, ItemKind(d["kind"]), d["text"], d.get("marker", ""), d.get("ordinal"),
+                    d.get("label"), _metrics(d), _children(d))
+    if kind == "column":
+        return Column(span, d["title"], d.get("number"), _children(d), _metrics(d))
+    if kind == "table":
+        rows = tuple(
+            Row(Span(*r["span"]), tuple(_cell(c) for c in r["cells"]), r.get("category"), r.get("unit"))
+            for r in d["rows"]
+        )
+        return Table(span, tuple(d["header"]), rows, tuple(d.get("notes", ())))
+    if kind == "figure":
+        return Figure(span, d["caption"], d.get("number"))
+    if kind == "note":
+        return Note(span, d["text"])
+    if kind == "front":
+        return FrontMatter(span, FrontRole(d["role"]), d["text"])
+    if kind == "furniture":
+        return Furniture(span, FurnitureKind(d["kind"]), d["text"])
+    raise ValueError(f"unknown node type {kind!r}")
+
+
+def _cell(c: dict[str, Any]) -> Cell:
+    return Cell(c["text"], _dec(c.get("value")), c.get("unit"), tuple(c.get("flags", ())), _metrics(c))
+
+
+def _meta(d: dict[str, Any]) -> Meta:
+    sp, cg, nt = d.get("speaker"), d.get("congress"), d.get("notice")
+    return Meta(
+        title=d.get("title"), kind=Kind(d.get("kind", "other")), region=d.get("region"),
+        level=_enum(Level, d.get("level")), year=d.get("year"), date=_date(d.get("date")),
+        subtitle=d.get("subtitle"),
+        speaker=None if sp is None else Speaker(sp.get("name"), sp.get("office")),
+        congress=None if cg is None else Congress(cg.get("name"), cg.get("term"), cg.get("session")),
+        notice=None if nt is None else Notice(nt.get("issuer"), nt.get("title"), nt.get("recipients"),
+                                             _date(nt.get("date"))),
+    )
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    """Read back :func:`report_to_dict`. Raises :class:`ValueError` on another schema."""
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"not a {SCHEMA} document (schema={data.get('schema')!r})")
+    diagnostics = tuple(
+        Diagnostic(x["code"], Severity(x["severity"]), x["message"], Span(*x["span"]))
+        for x in data.get("diagnostics", ())
+    )
+    return Report(data["text"], _meta(data["meta"]), tuple(node_from_dict(n) for n in data["body"]), diagnostics)

@@ -1,0 +1,218 @@
+"""Nesting: the one place where the flat stream of block events becomes a tree.
+
+Levels come from how marker styles nest in *this* document, with a stack: a marker whose
+style is already open closes everything below it and becomes a sibling; a style not yet
+open becomes a child of the innermost open section. No table maps ``（一）`` to depth 2.
+Ordinals are checked for continuity among siblings and gaps become diagnostics.
+
+A 专栏 box has no end marker. It ends at a heading of the enclosing structure (a style
+open on the stack that does not continue the box's own enumeration), the next box, a
+figure caption, a part title, or the first plain paragraph after its entries.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from govreport.blocks import BareTitle, ColumnStart, Context, Event, Heading
+from govreport.errors import Diagnostic, Severity
+from govreport.model import Column, Figure, Item, ItemKind, Node, Paragraph, Section
+from govreport.span import Span
+
+__all__ = ["build", "PART_KEYS"]
+
+PART_KEYS = ("第N编", "第N篇", "第N部分", "第N章", "一、")
+"""Marker styles that, when a document has them, head its parts: a part title with no
+number then stands beside them rather than above them."""
+
+_BARE_KEY = "bare"
+
+
+@attrs.define
+class _SectionFrame:
+    key: str
+    ordinal: int | None
+    marker: str
+    style: str
+    title: str
+    title_span: Span
+    start: int
+    end: int
+    depth: int
+    metrics: tuple
+    children: list[Node] = attrs.field(factory=list)
+    last_ordinal: dict[str, int] = attrs.field(factory=dict)
+
+
+@attrs.define
+class _SubFrame:
+    key: str
+    ordinal: int | None
+    marker: str
+    text: str
+    start: int
+    end: int
+    metrics: tuple
+    children: list[Node] = attrs.field(factory=list)
+
+    def close(self) -> Item:
+        end = max([self.end] + [c.span.end for c in self.children])
+        return Item(Span(self.start, end), ItemKind.ENUMERATED, self.text, self.marker, self.ordinal,
+                    metrics=self.metrics, children=tuple(self.children))
+
+
+@attrs.define
+class _BoxFrame:
+    start: ColumnStart
+    children: list[Node] = attrs.field(factory=list)
+    sub: _SubFrame | None = None
+    inline_items: bool = False
+    last_ordinal: dict[str, int] = attrs.field(factory=dict)
+
+    def add(self, node: Node) -> None:
+        (self.sub.children if self.sub is not None else self.children).append(node)
+
+    def close_sub(self) -> None:
+        if self.sub is not None:
+            self.children.append(self.sub.close())
+            self.sub = None
+
+    def close(self, metrics: tuple) -> Column:
+        self.close_sub()
+        end = max([self.start.span.end] + [c.span.end for c in self.children])
+        return Column(Span(self.start.span.start, end), self.start.title, self.start.number,
+                      tuple(self.children), metrics)
+
+
+class _Builder:
+    def __init__(self, ctx: Context, events: Sequence[Event]) -> None:
+        self.ctx = ctx
+        self.root: list[Node] = []
+        self.root_last: dict[str, int] = {}
+        self.stack: list[_SectionFrame] = []
+        self.box: _BoxFrame | None = None
+        self.diagnostics: list[Diagnostic] = []
+        self.part_key = next(
+            (e.marker.key for e in events if isinstance(e, Heading) and e.marker.key in PART_KEYS), None
+        )
+
+    # -- sections -----------------------------------------------------------------
+    def container(self) -> list[Node]:
+        return self.stack[-1].children if self.stack else self.root
+
+    def close_frame(self) -> None:
+        frame = self.stack.pop()
+        end = max([frame.end] + [c.span.end for c in frame.children])
+        section = Section(Span(frame.start, end), frame.marker, frame.style, frame.ordinal, frame.title,
+                          frame.depth, frame.title_span, tuple(frame.children), frame.metrics)
+        self.container().append(section)
+
+    def open_section(self, key: str, ordinal: int | None, marker: str, style: str, title: str,
+                     title_span: Span, span: Span) -> _SectionFrame:
+        keys = [f.key for f in self.stack]
+        if key in keys:
+            level = len(keys) - 1 - keys[::-1].index(key)
+            while len(self.stack) > level:
+                self.close_frame()
+        last = self.stack[-1].last_ordinal if self.stack else self.root_last
+        if ordinal is not None:
+            self.check_ordinal(last.get(key), ordinal, span, marker)
+            last[key] = ordinal
+        frame = _SectionFrame(key, ordinal, marker, style, title, title_span, span.start, span.end,
+                              len(self.stack) + 1, self.ctx.metrics(title_span.start, title_span.end))
+        self.stack.append(frame)
+        return frame
+
+    def check_ordinal(self, previous: int | None, ordinal: int, span: Span, marker: str) -> None:
+        expected = 1 if previous is None else previous + 1
+        if ordinal == expected:
+            return
+        if previous is None:
+            code, message = "ordinal-start", f"{marker} opens a list that should start at 1"
+        elif ordinal <= previous:
+            code, message = "ordinal-restart", f"{marker} follows ordinal {previous}: numbering restarts or repeats"
+        else:
+            code, message = "ordinal-gap", f"{marker} follows ordinal {previous}: {expected} is missing"
+        self.diagnostics.append(Diagnostic(code, Severity.WARNING, message, span))
+
+    def heading(self, event: Heading) -> None:
+        m = event.marker
+        frame = self.open_section(m.key, m.ordinal, m.text, m.style, event.title, event.title_span, event.span)
+        if event.rest is not None:
+            frame.children.append(event.rest)
+
+    def bare(self, event: BareTitle) -> None:
+        key = self.part_key or _BARE_KEY
+        self.open_section(key, None, "", "", event.title, event.span, event.span)
+
+    # -- boxes ----------------------------------------------------------------------
+    def box_ends(self, box: _BoxFrame, event: Event) -> bool:
+        if isinstance(event, (ColumnStart, BareTitle, Figure)):
+            return True
+        if isinstance(event, Heading):
+            key, ordinal = event.marker.key, event.marker.ordinal
+            if key not in {f.key for f in self.stack}:
+                return False
+            previous = box.last_ordinal.get(key)
+            continues_box = ordinal == (previous + 1 if previous is not None else 1)
+            continues_outline = ordinal == self._next_outline_ordinal(key)
+            return not continues_box or (continues_outline and previous is None)
+        if isinstance(event, Paragraph) and (box.children or box.sub is not None):
+            if event.lead is not None:
+                return True
+            return box.inline_items and box.sub is None
+        return False
+
+    def _next_outline_ordinal(self, key: str) -> int:
+        keys = [f.key for f in self.stack]
+        level = len(keys) - 1 - keys[::-1].index(key)
+        parent_last = self.stack[level - 1].last_ordinal if level > 0 else self.root_last
+        return parent_last.get(key, 0) + 1
+
+    def box_add(self, box: _BoxFrame, event: Event) -> None:
+        if isinstance(event, Heading):
+            m = event.marker
+            box.last_ordinal[m.key] = m.ordinal
+            if event.rest is None:
+                box.close_sub()
+                box.sub = _SubFrame(m.key, m.ordinal, m.text, event.title, event.span.start, event.span.end,
+                                    self.ctx.metrics(event.title_span.start, event.title_span.end))
+                return
+            item = Item(event.span, ItemKind.ENUMERATED, f"{event.title}。{event.rest.text}", m.text, m.ordinal,
+                        metrics=self.ctx.metrics(event.title_span.start, event.title_span.end) + event.rest.metrics)
+            if box.sub is not None and box.sub.key == m.key:
+                box.close_sub()
+            if box.sub is None:
+                box.inline_items = True
+            box.add(item)
+            return
+        box.add(event)  # type: ignore[arg-type]
+
+    def run(self, events: Sequence[Event]) -> tuple[tuple[Node, ...], list[Diagnostic]]:
+        for event in events:
+            if self.box is not None:
+                if not self.box_ends(self.box, event):
+                    self.box_add(self.box, event)
+                    continue
+                self.container().append(self.box.close(()))
+                self.box = None
+            if isinstance(event, Heading):
+                self.heading(event)
+            elif isinstance(event, BareTitle):
+                self.bare(event)
+            elif isinstance(event, ColumnStart):
+                self.box = _BoxFrame(event)
+            else:
+                self.container().append(event)
+        if self.box is not None:
+            self.container().append(self.box.close(()))
+            self.box = None
+        while self.stack:
+            self.close_frame()
+        return tuple(self.root), self.diagnostics
+
+
+def build(ctx: Context, events: Sequence[Event]) -> tuple[tuple[Node, ...], list[Diagnostic]]:
+    """Nest ``events`` into the document tree; returns the top-level nodes and diagnostics."""
+    return _Builder(ctx, events).run(events)
