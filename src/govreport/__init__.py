@@ -33,6 +33,7 @@ from govreport.model import (
     Speaker,
     Table,
 )
+from govreport.parser import parse, parse_bytes, parse_file
 from govreport.span import Span
 
 __version__ = "0.1.0"
@@ -42,5 +43,5 @@ __all__ = [
     "FrontMatter", "FrontRole", "Furniture", "FurnitureKind", "GovreportError", "Item",
     "ItemKind", "Kind", "Level", "Meta", "Metric", "Note", "Notice", "NumeralError",
     "Paragraph", "ParseError", "Period", "Qualifier", "Report", "Row", "Section",
-    "Severity", "Span", "Speaker", "Table", "__version__",
+    "Severity", "Span", "Speaker", "Table", "__version__", "parse", "parse_bytes", "parse_file",
 ]

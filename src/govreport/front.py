@@ -155,7 +155,7 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
             j = i
             joined = flat
             while (
-                not _SUBTITLE_END.search(joined)
+                not _MEETING.search(joined)
                 and j + 1 < len(front)
                 and not SPEAKER.match("".join(clean(text[front[j + 1].start : front[j + 1].end]).split()) or "")
             ):
@@ -174,7 +174,7 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
             i = j + 1
             continue
 
-        speaker = SPEAKER.match(words.strip())
+        speaker = SPEAKER.match(clean(norm[head : line.end]))
         if speaker and info.speaker_name is None and len(words) <= 40:
             info.speaker_office = "".join(speaker.group("office").split())
             info.speaker_name = "".join(speaker.group("name").split())
@@ -204,7 +204,7 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
     return nodes
 
 
-_SUBTITLE_END = regex.compile(r"(?:上|上的讲话|上的报告|）|\))$|[ ]\S{2,4}$")
+_MEETING = regex.compile(r"(?:会议|大会)(?:开幕式)?上|）$")
 _TITLE_END = regex.compile(r"(?:报告|纲要|规划|通知|建议)$")
 
 

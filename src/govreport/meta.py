@@ -128,12 +128,15 @@ _FW = str.maketrans("０１２３４５６７８９", "0123456789")
 def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Sequence[Section]) -> Meta:
     """Build :class:`Meta` from what the front matter said and the report's outline."""
     subtitle = info.subtitle or ""
-    congress_m = _CONGRESS.search(subtitle) or _CONGRESS.search("".join(text[:3000].split()))
+    congress_m = _CONGRESS.search("".join(subtitle.split()))
     congress = None
     national = False
+    congress_region: str | None = None
     if congress_m is not None:
+        congress_region = regex.split(r"[0-9]日?在|日在|在|于", congress_m.group("region"))[-1] or None
+        name = congress_m.group("name")[len(congress_m.group("region")) :]
         congress = Congress(
-            name=congress_m.group("name"),
+            name=(congress_region or "") + name,
             term=chinese_ordinal(congress_m.group("term")),
             session=chinese_ordinal(congress_m.group("session")),
         )
@@ -148,8 +151,8 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
     region: str | None = None
     if national:
         region = NATIONAL_REGION
-    if region is None and congress_m is not None and congress_m.group("region"):
-        region = regex.split(r"[0-9]日?在|在|于", congress_m.group("region"))[-1] or None
+    if region is None:
+        region = congress_region
     if region is None:
         region = _region_from_speaker(info.speaker_office)
     if region is None and title:
