@@ -12,7 +12,7 @@ import attrs
 import regex
 
 from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, Marker, chinese_ordinal, match_heading, match_item
-from govreport.model import Figure, Furniture, FurnitureKind, Item, ItemKind, Note, Paragraph, Row, Cell, Table
+from govreport.model import Cell, Figure, Furniture, Item, ItemKind, Metric, Note, Paragraph, Row, Table
 from govreport.segment import Block, ends_sentence, head_offset
 from govreport.span import Span
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
@@ -55,7 +55,8 @@ class ColumnStart:
 Leaf = Paragraph | Item | Table | Figure | Note | Furniture
 Event = Heading | BareTitle | ColumnStart | Leaf
 
-MetricsFn = Callable[[int, int], tuple]  # (start, end) -> metrics found in text[start:end]
+MetricsFn = Callable[[int, int], "tuple[Metric, ...]"]
+"""(start, end) → the metrics found in ``text[start:end]``."""
 
 
 @attrs.define

@@ -168,6 +168,8 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
                 joined = joined[len("".join(title_part.split())) :]
             subtitle, office, name = _split_speaker(words if j == i else joined)
             info.subtitle = _SUBTITLE_LEAD.sub("", subtitle).strip()
+            if info.subtitle.startswith(("（", "(")) and info.subtitle.endswith(("）", ")")):
+                info.subtitle = info.subtitle[1:-1].strip()
             if office and info.speaker_name is None:
                 info.speaker_office, info.speaker_name = office, name
             nodes.append(FrontMatter(Span(line.start, front[j].end), FrontRole.SUBTITLE, info.subtitle))

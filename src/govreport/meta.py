@@ -80,7 +80,7 @@ def _level_of(region: str | None, national: bool) -> Level | None:
         return Level.NATIONAL
     if not region:
         return None
-    if region in PROVINCES:
+    if region in PROVINCES or region.endswith(("省", "自治区", "特别行政区")):
         return Level.PROVINCIAL
     if region.endswith(("县", "旗")) or (region.endswith("区") and not region.endswith(("自治区", "地区"))):
         return Level.COUNTY

@@ -17,7 +17,7 @@ import attrs
 
 from govreport.blocks import BareTitle, ColumnStart, Context, Event, Heading
 from govreport.errors import Diagnostic, Severity
-from govreport.model import Column, Figure, Item, ItemKind, Node, Paragraph, Section
+from govreport.model import Column, Figure, Item, ItemKind, Metric, Node, Paragraph, Section
 from govreport.span import Span
 
 __all__ = ["build", "PART_KEYS"]
@@ -40,7 +40,7 @@ class _SectionFrame:
     start: int
     end: int
     depth: int
-    metrics: tuple
+    metrics: tuple[Metric, ...]
     children: list[Node] = attrs.field(factory=list)
     last_ordinal: dict[str, int] = attrs.field(factory=dict)
 
@@ -53,7 +53,7 @@ class _SubFrame:
     text: str
     start: int
     end: int
-    metrics: tuple
+    metrics: tuple[Metric, ...]
     children: list[Node] = attrs.field(factory=list)
 
     def close(self) -> Item:
@@ -78,7 +78,7 @@ class _BoxFrame:
             self.children.append(self.sub.close())
             self.sub = None
 
-    def close(self, metrics: tuple) -> Column:
+    def close(self, metrics: tuple[Metric, ...]) -> Column:
         self.close_sub()
         end = max([self.start.span.end] + [c.span.end for c in self.children])
         return Column(Span(self.start.span.start, end), self.start.title, self.start.number,

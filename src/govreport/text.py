@@ -9,13 +9,16 @@ _DECORATION = regex.compile(r"<[a-zA-Z/][^<>\n]{0,40}>|\*\*|__|\\(?=[*_#\\])|^[ 
 _TRIM = " \t\r\u3000\u00a0\u2002\u2003\u200b\u200c\u200d\u2060\ufeff"
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def clean(raw: str) -> str:
     """Display text of a raw piece of the report: markup removed, lines joined.
 
     Markdown ``#``/``**``, stray HTML tags and backslash escapes go; line breaks and the
     indentation around them are removed (Chinese text has no spaces between lines).
     """
-    text = _DECORATION.sub("", raw)
+    text: str = _DECORATION.sub("", raw.translate(_INVISIBLE))
     if "\n" in text:
         text = "".join(part.strip(_TRIM) for part in text.split("\n"))
     return text.strip(_TRIM)
@@ -34,7 +37,7 @@ def first_sentence_end(norm: str, start: int, end: int) -> int:
     m = _SENTENCE_END.search(norm, start, end)
     if m is None:
         return -1
-    pos = m.end()
+    pos: int = m.end()
     # keep a closing quote or bracket and a closing ** with the sentence
     while pos < end and norm[pos] in "”’）】」』":
         pos += 1
