@@ -12,7 +12,7 @@ import attrs
 import regex
 
 from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, Marker, chinese_ordinal, match_heading, match_item
-from govreport.model import Cell, Figure, Furniture, Item, ItemKind, Metric, Note, Paragraph, Row, Table
+from govreport.model import Cell, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Row, Table
 from govreport.segment import Block, ends_sentence, head_offset
 from govreport.span import Span
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
@@ -202,6 +202,42 @@ def bare_title_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: 
     return BareTitle(Span(block.start, block.end), clean_title(ctx.text[head : block.end]))
 
 
+_CLUTTER = regex.compile(
+    r"(?:下载|打印|全屏|收藏|【?字号[：:]?|加大|还原|减小|大|中|小|】|关闭窗口|关闭|返回顶部|返回|分享[：:]?|"
+    r"扫一扫.{0,12}|相关(?:报道|链接|新闻|阅读)[：:]?|上一篇.*|下一篇.*|首页|>|»|打印本页|"
+    r"Public domain|true|false|[【\[].{0,8}[】\]])"
+)
+_SOURCE = regex.compile(r"(?:来源|时间|发布时间|日期|作者|编辑|责任编辑|浏览次数|点击数)[：:]")
+_LICENCE = regex.compile(r"公有领域|著作权法|版权所有|Copyright|©|ICP备|本作品")
+_BACK_MATTER = regex.compile(r"(?:附件[0-9一二三四五六七八九十]*|附录|名词解释|注释|附[：:]?)[：:]?")
+
+
+def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
+    """Page furniture: 下载/打印/字号 lines, 来源：/时间： lines, licence footers."""
+    head = _head(ctx, block)
+    words = ctx.norm[head : block.end].strip()
+    kind: FurnitureKind | None = None
+    if all(_CLUTTER.fullmatch(ctx.norm[ln.start : ln.end].strip()) for ln in block.lines):
+        kind = FurnitureKind.CLUTTER
+    elif len(block.lines) == 1 and _SOURCE.match(words) and len(words) <= 40:
+        kind = FurnitureKind.SOURCE
+    elif _LICENCE.search(words) and not ends_sentence(ctx.norm, block.start, block.end) or (
+        _LICENCE.search(words) and len(words) < 200 and "本作品" in words
+    ):
+        kind = FurnitureKind.LICENCE
+    if kind is None:
+        return None
+    return Furniture(Span(block.start, block.end), kind, clean(ctx.text[head : block.end]))
+
+
+def back_matter_title(ctx: Context, block: Block) -> bool:
+    """``名词解释`` / ``附件1`` alone on a line: what follows is not part of the report."""
+    if len(block.lines) != 1:
+        return False
+    head = _head(ctx, block)
+    return _BACK_MATTER.fullmatch(ctx.norm[head : block.end].strip()) is not None
+
+
 def paragraph_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """Anything else is a paragraph."""
     return _paragraph(ctx, block.start, block.end)
@@ -217,6 +253,7 @@ def _paragraph(ctx: Context, start: int, end: int) -> Paragraph:
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("furniture", furniture_rule),
     ("column", column_rule),
     ("figure", figure_rule),
     ("table", table_rule),
@@ -233,6 +270,12 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, R
     """One event per block: the first rule that recognises it decides."""
     events: list[Event] = []
     for index, block in enumerate(blocks):
+        if index + 1 < len(blocks) and back_matter_title(ctx, block):
+            # Appendices and glossaries: kept, outside the outline.
+            for rest in blocks[index:]:
+                events.append(Furniture(Span(rest.start, rest.end), FurnitureKind.BACK_MATTER,
+                                        clean(ctx.text[rest.start : rest.end])))
+            break
         for _name, rule in rules:
             event = rule(ctx, block, blocks, index)
             if event is not None:
