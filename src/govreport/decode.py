@@ -34,3 +34,22 @@ def decode(data: bytes) -> str:
             # Report the offset the more plausible encoding got furthest with.
             offset = max(utf8_error.start, gb_error.start)
             raise DecodeError(offset, "neither UTF-8 nor GB18030") from None
+
+
+def read_document(data: bytes, *, suffix: str = "") -> str:
+    """The text of a document given as bytes: plain text, markdown, HTML or DOCX.
+
+    The format is told from the content (a ZIP holding ``word/document.xml`` is DOCX;
+    decoded text that is a page or fragment of block-level HTML is HTML), with the file
+    ``suffix`` (``.docx``, ``.html``) as a hint. For HTML and DOCX the result is the
+    extracted text (see :mod:`govreport.extract`).
+    """
+    from govreport.extract import docx_to_text, html_to_text, looks_like_docx, looks_like_html
+
+    suffix = suffix.lower()
+    if looks_like_docx(data) or (suffix == ".docx" and bytes(data[:2]) == b"PK"):
+        return docx_to_text(bytes(data))
+    text = decode(data)
+    if suffix in (".html", ".htm", ".xhtml") or looks_like_html(text):
+        return html_to_text(text)
+    return text

@@ -206,6 +206,9 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
     return nodes
 
 
+_SPEAKER_SAYS = regex.compile(
+    rf"(?P<office>[\p{{Han}}]{{0,24}}?{_OFFICE})[ ]*(?P<name>\p{{Han}}(?:[ ]{{0,3}}\p{{Han}}){{1,2}})(?:同志)?(?:所?作|代表).{{0,20}}$"
+)
 _MEETING = regex.compile(r"(?:会议|大会)(?:开幕式)?上|）$")
 _TITLE_END = regex.compile(r"(?:报告|纲要|规划|通知|建议)$")
 
@@ -238,7 +241,7 @@ def _split_speaker(subtitle: str) -> tuple[str, str | None, str | None]:
     if not rest:
         tail = subtitle[marker.end():]
         return head + (tail if tail.strip() in ("）", ")") else ""), None, None
-    m = SPEAKER.match(rest)
+    m = SPEAKER.match(rest) or _SPEAKER_SAYS.match(rest)
     if m is None:
         return subtitle, None, None
     return head, "".join(m.group("office").split()), "".join(m.group("name").split())

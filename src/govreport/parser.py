@@ -5,7 +5,7 @@ import os
 from collections.abc import Sequence
 
 from govreport.blocks import RULES, Context, Rule, classify
-from govreport.decode import decode
+from govreport.decode import read_document
 from govreport.errors import ParseError
 from govreport.front import split_front
 from govreport.meta import extract_meta
@@ -64,16 +64,18 @@ def _walk_sections(nodes: Sequence[object]) -> list[Section]:
 
 
 def parse_bytes(data: bytes, *, strict: bool = False, metrics: bool = True) -> Report:
-    """Decode ``data`` (UTF-8, UTF-8 with BOM, GB18030) and parse it.
+    """Read ``data`` — text (UTF-8, UTF-8 with BOM, GB18030), HTML or DOCX — and parse it.
 
-    Raises :class:`~govreport.DecodeError` for bytes in no supported encoding.
+    The format is told from the content. For HTML and DOCX, ``Report.text`` is the
+    extracted text. Raises :class:`~govreport.DecodeError` for text bytes in no supported
+    encoding.
     """
-    return parse(decode(data), strict=strict, metrics=metrics)
+    return parse(read_document(data), strict=strict, metrics=metrics)
 
 
 def parse_file(path: str | os.PathLike[str], *, strict: bool = False, metrics: bool = True) -> Report:
     """Read and parse the file at ``path``."""
     with open(path, "rb") as fh:
         data = fh.read()
-    return parse_bytes(data, strict=strict, metrics=metrics)
+    return parse(read_document(data, suffix=os.path.splitext(os.fspath(path))[1]), strict=strict, metrics=metrics)
 

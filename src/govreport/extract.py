@@ -1,0 +1,171 @@
+"""Text out of HTML pages and DOCX files, with the standard library only.
+
+Reports reach users as saved government web pages and DOCX downloads. The extracted text
+keeps the document's paragraph breaks (one line per ``<p>``/``<h*>``/``<div>``/``<li>``
+or ``w:p``), turns table rows into tab-separated lines (so the table rule reads them like
+any other table), and drops scripts, styles and navigation. ``Report.text`` is this
+extracted text and every span points into it.
+
+``html.parser`` and ``zipfile`` + ``xml.etree`` are enough for what reports contain, so
+no dependency is added for them.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+import regex
+
+from govreport.errors import GovreportError
+
+__all__ = ["html_to_text", "docx_to_text", "looks_like_html", "looks_like_docx", "FormatError"]
+
+
+class FormatError(GovreportError, ValueError):
+    """A file that claims to be DOCX (or another container) but cannot be read as one."""
+
+
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol table tr section article header footer blockquote pre "
+    "dt dd dl figure figcaption caption center title address".split()
+)
+_SKIP_TAGS = frozenset("script style noscript head nav iframe svg template select button form".split())
+_CELL_TAGS = frozenset(("td", "th"))
+_SPACE = regex.compile(r"[ \t\r\n\f\v]+")
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.skip_depth = 0
+        self.cells: list[str] | None = None
+
+    def _flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self.current)).strip(" ")
+        self.current = []
+        if self.cells is not None:
+            self.cells.append(text)
+            return
+        if text.strip(" \u3000\u00a0"):
+            self.lines.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip_depth += 1
+            return
+        if self.skip_depth:
+            return
+        if tag == "tr":
+            self._flush()
+            self.cells = []
+        elif tag in _CELL_TAGS:
+            if self.cells is not None and self.current:
+                self._flush()
+        elif tag == "br":
+            if self.cells is None:
+                self._flush()
+        elif tag in _BLOCK_TAGS:
+            if self.cells is None:
+                self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip_depth = max(0, self.skip_depth - 1)
+            return
+        if self.skip_depth:
+            return
+        if tag in _CELL_TAGS and self.cells is not None:
+            self._flush()
+        elif tag == "tr" and self.cells is not None:
+            if self.current:
+                self._flush()
+            cells, self.cells = self.cells, None
+            if any(c.strip() for c in cells):
+                self.lines.append("\t".join(cells))
+        elif tag in _BLOCK_TAGS and self.cells is None:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def html_to_text(html: str) -> str:
+    """The text of an HTML page or fragment, one line per block element."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return "\n".join(collector.lines) + "\n"
+
+
+_HTML_SIGNS = regex.compile(r"<(?:!doctype|html|body|p|div|br|h[1-6]|li|td|tr|table|article|section)\b", regex.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether decoded text is an HTML page or fragment rather than text with stray tags."""
+    head = text[:8192]
+    if regex.match(r"\s*(?:\[\s*)?<(?:!doctype|html)\b", head, regex.I):
+        return True
+    return len(_HTML_SIGNS.findall(head)) >= 3
+
+
+def looks_like_docx(data: bytes) -> bool:
+    """Whether ``data`` is a ZIP container holding ``word/document.xml``."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return "word/document.xml" in zf.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _paragraph_text(p: ElementTree.Element) -> str:
+    parts: list[str] = []
+    for el in p.iter():
+        if el.tag == _W + "t" and el.text:
+            parts.append(el.text)
+        elif el.tag == _W + "tab":
+            parts.append("\t")
+        elif el.tag in (_W + "br", _W + "cr"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def docx_to_text(data: bytes) -> str:
+    """The text of a DOCX file: one line per paragraph, table rows tab-separated.
+
+    Raises :class:`FormatError` when ``data`` is not a readable DOCX file.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = zf.read("word/document.xml")
+        root = ElementTree.fromstring(xml)
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+        raise FormatError(f"not a readable DOCX file: {exc}") from None
+    body = root.find(_W + "body")
+    if body is None:
+        return ""
+    lines: list[str] = []
+    for child in body:
+        if child.tag == _W + "p":
+            lines.append(_paragraph_text(child))
+        elif child.tag == _W + "tbl":
+            for row in child.iter(_W + "tr"):
+                cells = [
+                    " ".join(_paragraph_text(p) for p in cell.iter(_W + "p")).strip()
+                    for cell in row.iter(_W + "tc")
+                ]
+                lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"

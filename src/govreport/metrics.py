@@ -1,0 +1,754 @@
+"""Metrics: every quantity of a text, with its value, unit, magnitude and meaning.
+
+A metric is a number bound to a unit of measure or a measure word (DESIGN.md section 3).
+:func:`extract_metrics` scans raw report text: it matches on :func:`~govreport.normalize.
+normalize` (a one-to-one table, so offsets stay valid) and returns :class:`~govreport.model.
+Metric` records whose ``span`` points into the text it was given and whose ``text`` is that
+slice, exactly as written.
+
+The scan runs in two steps, both linear in the size of the text:
+
+1. *Quantities.* One compiled pattern finds numeral tokens (``4482``, ``三千五百``,
+   ``百分之五``, ``翻一番``). Each token is read forward: 多/余, a magnitude (万 亿 万亿 …),
+   a range (``8—12``, ``3至5``), a unit from :data:`UNITS` (with an optional rate
+   denominator, ``万吨/年``), and a trailing qualifier (左右 以上 以内 …). Tokens that are
+   years, dates, ordinals, identifiers (``5G``, ``M4``, ``PM2.5``), slogans in short quotes,
+   titles in 《》 or fixed terms (:data:`govreport.numerals.FIXED_TERMS`) are left alone.
+2. *Context.* For each quantity, the text of its clause and sentence before it gives the
+   qualifier written in front (约 超过 不少于 …), the indicator, the change (增长 下降 提高到,
+   由…提高到… pairs, 占…比重), the period (年均 累计 全年), the year, and the target
+   (到2025年 力争 预期目标 …) and estimate (预计) flags.
+
+Units as written keep the magnitude (``亿元``, ``万标准箱``); base units drop it and the
+base value folds it in (``4482亿元`` → ``448200000000`` ``元``). ``X成`` has the base unit
+``%`` (``七成`` → 70 %).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from govreport.errors import NumeralError
+from govreport.model import Change, Metric, Period, Qualifier
+from govreport.normalize import normalize
+from govreport.numerals import (
+    CN_DIGITS,
+    CN_UNITS,
+    FIXED_TERMS,
+    NUMERAL_RE,
+    doubling,
+    is_year_like,
+    to_decimal,
+)
+from govreport.span import Span
+
+__all__ = [
+    "MAGNITUDES",
+    "RATE_DENOMINATORS",
+    "UNITS",
+    "UNIT_BASES",
+    "UNIT_BLOCKERS",
+    "extract_metrics",
+]
+
+# --------------------------------------------------------------------------- unit data
+
+UNITS: Final[dict[str, str]] = {
+    # money
+    "元": "money", "美元": "money", "欧元": "money", "港元": "money", "日元": "money",
+    "英镑": "money", "卢布": "money",
+    # people
+    "人": "people", "人次": "people", "名": "people", "位": "people", "户": "people",
+    # counts with measure words
+    "个": "count", "家": "count", "项": "count", "条": "count", "所": "count", "座": "count",
+    "台": "count", "套": "count", "件": "count", "只": "count", "艘": "count", "架": "count",
+    "辆": "count", "张": "count", "批": "count", "处": "count", "栋": "count", "幢": "count",
+    "间": "count", "篇": "count", "部": "count", "种": "count", "类": "count", "场": "count",
+    "次": "count", "届": "count", "轮": "count", "对": "count", "头": "count", "眼": "count",
+    "段": "count", "株": "count", "棵": "count", "册": "count", "份": "count", "枚": "count",
+    "块": "count", "颗": "count", "片": "count", "宗": "count", "笔": "count", "例": "count",
+    "起": "count", "支": "count", "组": "count", "列": "count", "趟": "count", "孔": "count",
+    "艘次": "count", "架次": "count", "场次": "count", "车次": "count", "班次": "count",
+    "余次": "count",
+    # containers
+    "标准箱": "container", "标箱": "container", "TEU": "container",
+    # length, area, volume
+    "公里": "length", "千米": "length", "米": "length", "厘米": "length", "毫米": "length",
+    "纳米": "length", "英寸": "length", "延米": "length",
+    "平方公里": "area", "平方千米": "area", "平方米": "area", "亩": "area", "公顷": "area",
+    "立方米": "volume", "立方": "volume", "方": "volume", "毫升": "volume",
+    # mass
+    "吨": "mass", "千克": "mass", "公斤": "mass", "斤": "mass", "微克": "mass",
+    "毫克": "mass", "蒸吨": "mass", "吨标准煤": "mass", "吨标煤": "mass",
+    # energy and power
+    "千瓦": "power", "兆瓦": "power", "吉瓦": "power", "千瓦时": "energy", "兆瓦时": "energy",
+    "吉瓦时": "energy",
+    "千伏": "voltage", "千伏安": "power", "兆伏安": "power",
+    # data rates
+    "Mbps": "bandwidth", "Gbps": "bandwidth", "兆": "bandwidth",
+    # ratios
+    "%": "ratio", "‰": "ratio", "个百分点": "ratio", "百分点": "ratio", "倍": "ratio",
+    "成": "ratio",
+    # durations and age
+    "年": "duration", "个月": "duration", "天": "duration", "小时": "duration",
+    "分钟": "duration", "秒": "duration", "个工作日": "duration", "工作日": "duration",
+    "岁": "age", "周岁": "age",
+    # temperature
+    "℃": "temperature", "摄氏度": "temperature",
+}
+"""Every unit and measure word recognised after a number, with its category."""
+
+UNIT_BASES: Final[dict[str, tuple[str, int]]] = {"成": ("%", 1)}
+"""Units whose base form differs: unit → (base unit, power of ten folded into the value)."""
+
+MAGNITUDES: Final[dict[str, int]] = {
+    "万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6,
+    "十万": 5, "万": 4, "千": 3, "百": 2,
+}
+"""Magnitude prefixes of a unit and their power of ten (``亿元`` = 10⁸ 元)."""
+
+RATE_DENOMINATORS: Final[tuple[str, ...]] = (
+    "年", "天", "日", "小时", "时", "秒", "人", "户", "立方米", "平方米", "吨", "亩",
+    "千瓦时", "公里", "月", "辆", "标准箱",
+)
+"""What may follow ``/`` in a rate unit (``万吨/年``, ``微克/立方米``, ``元/吨``)."""
+
+UNIT_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
+    "天": ("津", "然", "气", "空", "下", "地", "府", "河", "宫", "山", "水", "使", "才", "鹅"),
+    "台": ("湾", "州", "风", "阶", "账", "上", "前", "下", "商", "胞", "独"),
+    "所": ("有", "以", "在", "得", "属", "谓", "需", "长", "辖"),
+    "处": ("理", "于", "置", "分", "长", "罚"),
+    "部": ("门", "署", "分", "委", "长", "队", "级", "位", "件", "属", "队"),
+    "种": ("植", "养", "业", "子", "粮", "源", "苗", "质"),
+    "类": ("似", "型"),
+    "场": ("所", "景", "地", "馆", "合", "面", "站", "域"),
+    "条": ("件", "例", "款", "约", "块"),
+    "名": ("称", "单", "片", "录", "义", "额", "牌", "城", "镇", "村", "校", "师", "医"),
+    "位": ("于", "置", "居", "列", "次", "数"),
+    "起": ("步", "来", "点", "草", "源", "飞", "诉", "始", "航", "伏", "色"),
+    "家": ("庭", "乡", "园", "长", "属", "族", "风"),
+    "间": ("隔", "接", "断", "歇"),
+    "组": ("织", "建", "成", "合", "团", "长"),
+    "眼": ("光", "界", "前", "下"),
+    "头": ("部", "等", "脑", "号"),
+    "只": ("有", "是", "能", "要", "会", "在", "需", "用"),
+    "对": ("口", "接", "外", "标", "比", "于", "话", "象", "策", "照", "冲", "待", "应", "此", "抗", "其"),
+    "例": ("如",),
+    "批": ("准", "复", "示", "发", "次"),
+    "座": ("谈", "位"),
+    "架": ("构",),
+    "篇": ("章",),
+    "份": ("额",),
+    "片": ("区",),
+    "宗": ("教", "旨"),
+    "支": ("持", "撑", "付", "出", "援", "柱", "部", "队伍建设"),
+    "列": ("车", "入", "为", "出", "举", "席"),
+    "米": ("粮", "饭", "面"),
+    "成": ("为", "果", "效", "本", "立", "功", "员", "交", "熟", "就", "都", "片", "型", "绩",
+           "长", "网", "势", "品", "渝", "套", "批", "规", "熟", "绩", "型"),
+    "人": ("民", "大", "才"),
+    "户": ("籍", "外", "型", "口"),
+    "次": ("会议", "全会", "党代会", "代表大会", "常委会", "全体会议"),
+    "兆": ("瓦", "帕"),
+    "块": ("钱",),
+    "孔": ("子",),
+}
+"""What must not follow a unit for it to count (``3台湾`` is not 3 台; ``五次会议`` is an ordinal)."""
+
+_DURATION_UNITS: Final[frozenset[str]] = frozenset({"年", "个月", "天", "小时", "分钟", "秒", "个工作日", "工作日"})
+_NEEDS_MAGNITUDE: Final[frozenset[str]] = frozenset({"方"})  # 亿方 of gas; a bare 方 is 方面, 方案 …
+_WITHIN_UNITS: Final[frozenset[str]] = _DURATION_UNITS | {"公里", "千米", "米"}
+_RANK_UNITS: Final[frozenset[str]] = frozenset({"名", "位"})
+
+# --------------------------------------------------------------------------- patterns
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_SEP = re.compile(r"(?:[ \t\n]|\*\*|\\(?=\*)){0,8}")
+_UNIT_RE = re.compile(
+    rf"(?P<unit>{_alternation(UNITS)})(?:/(?P<den>{_alternation(RATE_DENOMINATORS)}))?"
+)
+_MAG_RE = re.compile(_alternation(MAGNITUDES))
+_CN_MAG_SUFFIX = re.compile(r"(?:万亿|亿|万)$")
+_INFIX = re.compile(r"[多余]")
+_RANGE_CONNECTOR = re.compile(r"[ \t]*(?:—{1,2}|~|-|至|到|一(?=\d))[ \t]*")
+_SUFFIX_QUAL = re.compile(r"左右|上下(?![游级文班])|以上|以下|以内|之内|开外|多|余|内")
+_PREFIX_QUAL = re.compile(
+    r"(?P<q>不少于|不低于|不超过|不高于|不足|不到|至少|最多|最少|超过|突破|多于|高于|低于|大约|约合|约为|约|"
+    r"接近|将近|近|逾|超)[ \t]*$"
+)
+_QUAL_BY_WORD: Final[dict[str, Qualifier]] = {
+    **dict.fromkeys(("左右", "上下", "大约", "约合", "约为", "约", "接近", "将近", "近"), Qualifier.APPROX),
+    **dict.fromkeys(
+        ("以上", "开外", "多", "余", "不少于", "不低于", "至少", "最少", "超过", "突破", "多于", "高于", "逾", "超"),
+        Qualifier.AT_LEAST,
+    ),
+    **dict.fromkeys(("以下", "以内", "之内", "内", "不超过", "不高于", "不足", "不到", "最多", "低于"), Qualifier.AT_MOST),
+}
+_QUOTE = re.compile(r"“[^“”\n]{1,20}”|《[^《》\n]{1,80}》|\"[^\"\n]{1,20}\"")
+_FIXED = re.compile(_alternation(FIXED_TERMS))
+_ORDINAL_AFTER_JIE = re.compile(
+    "[一二两三四五六七八九十〇零]|全国|人大|人民代表大会|政协|历次|全会|中央|党代会|代表大会|"
+    "市委|省委|区委|县委|委员会|常委会|中全会|全运会|运动会|残运会|特奥会"
+)
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CN_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(CN_UNITS) | {"万", "亿"}
+_TENTHS_OK = frozenset("一二两三四五六七八九十")
+_CLAUSE_PUNCT = re.compile(r"[，,。；;：:！!？?\n]")
+_SENTENCE_PUNCT = re.compile(r"[。！!？?\n]")
+_CONNECTOR_ONLY = re.compile(r"[ \t]*(?:和|及|与|或|以及|、|，)?[ \t]*")
+
+_VERB = (
+    r"(?P<to>(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|缩短|压减|压缩|延长|调整|增|降|升|减)(?:到|至)|"
+    r"增至|降至|减至|升至|达到|达)"
+    r"|(?P<growth>增长|增加|提高|提升|上涨|上升|扩大|(?<!新)增|涨|多增)"
+    r"|(?P<decline>下降|降低|减少|下滑|回落|缩小|缩短|压减|压缩|削减|下拉|降|减)"
+)
+_CHANGE_AT_END = re.compile(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
+_PAIR_BETWEEN = re.compile(
+    r"[ \t]*(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|缩短|压减|压缩|延长|调整|增|降|升|减)?"
+    r"(?:到|至)[ \t]*"
+)
+_FROM_MARK = re.compile(r"[由从]")
+_SHARE_MARK = re.compile(r"占")
+_PERIOD_RE = re.compile(r"(?P<avg>年均|年平均)|(?P<cum>累计)|(?P<full>全年)")
+_YEAR_RE = re.compile(r"(?<![\d.])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|级)")
+_TARGET_RE = re.compile(
+    r"到[ \t]*\d{4}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|计划|"
+    r"(?<!即)将(?!近)|(?<![重主需必纲摘只概])要(?![求素点闻案件害])"
+)
+_ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计|预估")
+_LEAD_JUNK = re.compile(
+    r"^(?:[\s*\\、和及与或]|以及|其中|全年|预计|同比|分别|并|且|共|总计|合计|"
+    r"到[ \t]*\d{4}[ \t]*年(?:底|末)?|\d{4}[ \t]*年(?:底|末)?|[“”])+"
+)
+_TRAIL_JUNK = re.compile(
+    rf"(?:{_VERB}|分别|了|同比|比上年|较上年|均|约|为|是|由|从|年均|年平均|累计|平均|"
+    r"超过|突破|不少于|不超过|不低于|不足|接近|达|在|控制在|保持在|稳定在|预计|[\s*\\、：:])+$"
+)
+
+
+# --------------------------------------------------------------------------- records
+
+
+@attrs.frozen(slots=True)
+class _Quantity:
+    """A quantity found in step 1, before its context is read."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str  # as written, magnitude included, normalized
+    base_value: Decimal
+    base_unit: str
+    value_high: Decimal | None = None
+    base_value_high: Decimal | None = None
+    qualifier: Qualifier | None = None
+    prefix_qualified: bool = False
+
+
+@attrs.define(slots=True)
+class _Context:
+    """What step 2 learns about one quantity; mutable while the pass runs."""
+
+    qty: _Quantity
+    indicator: str | None = None
+    change: Change | None = None
+    period: Period | None = None
+    year: int | None = None
+    target: bool = False
+    estimate: bool = False
+    partner: Span | None = None
+
+
+def _plain(d: Decimal) -> Decimal:
+    if d == d.to_integral_value():
+        return Decimal(int(d))
+    return Decimal(format(d.normalize(), "f"))
+
+
+def _fold(value: Decimal, power: int) -> Decimal:
+    return _plain(value.scaleb(power)) if power else value
+
+
+def _prefix_applies(word: str, before: str, unit: str) -> bool:
+    """Whether a qualifier word in front of a number is one (节约 and 最近 are not)."""
+    if word == "约":
+        return not before or before not in "节制签条合契预邀特相婚公"
+    if word == "近":
+        return (not before or before not in "最附临靠亲贴邻") and unit not in _DURATION_UNITS
+    if word == "超":
+        return before != "赶"
+    return True
+
+
+def _split_chinese(token: str) -> tuple[Decimal, str] | None:
+    """A Chinese numeral token as (value as written, magnitude moved to the unit).
+
+    ``百亿`` → (100, ``亿``); ``三千五百万`` → (3500, ``万``); ``一亿五千万`` → (150000000, ``""``).
+    ``None`` for what is not a count: a lone 一 (the article), digit strings such as
+    ``二〇二五`` (a year) or ``三五`` (a loose approximation).
+    """
+    if len(token) > 1 and not any(c in CN_UNITS or c in "万亿" or c == "点" for c in token):
+        return None
+    number, mag = token, ""
+    mm = _CN_MAG_SUFFIX.search(token)
+    if mm is not None and mm.start() > 0 and not any(c in "万亿" for c in token[: mm.start()]):
+        number, mag = token[: mm.start()], mm.group()
+    if number in ("一", "二") and not mag:
+        return None  # 一个 is the article; a count of two is 两 (二次供水, 二期 are not counts)
+    try:
+        return to_decimal(number), mag
+    except NumeralError:
+        return None
+
+
+# --------------------------------------------------------------------------- scanner
+
+
+class _Scanner:
+    """Per-call state of one :func:`extract_metrics` run."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        lo = max(0, start - 400)
+        hi = min(len(text), end + 16)
+        # only the window is normalized; the padding keeps offsets equal to offsets into text
+        self.norm = "\x00" * lo + normalize(text[lo:hi])
+        self.start = start
+        self.end = end
+        protected: list[tuple[int, int]] = []
+        for pattern in (_QUOTE, _FIXED):
+            protected.extend(m.span() for m in pattern.finditer(self.norm, lo, end))
+        protected.sort()
+        self.protected_starts = [s for s, _ in protected]
+        self.protected = protected
+        self.clauses = [m.start() for m in _CLAUSE_PUNCT.finditer(self.norm, lo, end)]
+        self.sentences = [m.start() for m in _SENTENCE_PUNCT.finditer(self.norm, lo, end)]
+        self.lo = lo
+
+    # ---- step 1: quantities
+
+    def quantities(self) -> list[_Quantity]:
+        found: list[_Quantity] = []
+        consumed = self.start
+        for m in NUMERAL_RE.finditer(self.norm, self.start, self.end):
+            if m.start() < consumed:
+                continue
+            qty = self._read(m)
+            if qty is not None:
+                found.append(qty)
+                consumed = qty.end
+        return found
+
+    def _is_protected(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a short quote, a 《title》 or a fixed term."""
+        i = bisect.bisect_right(self.protected_starts, pos) - 1
+        while i >= 0:
+            s, e = self.protected[i]
+            if s <= pos < e:
+                return True
+            if s < pos - 100:  # protected spans are short: nothing further back can hold pos
+                return False
+            i -= 1
+        return False
+
+    def _prev_char(self, pos: int, skip_space: bool = False) -> str:
+        norm = self.norm
+        i = pos - 1
+        if skip_space:
+            while i >= 0 and pos - i <= 3 and norm[i] in " \t":
+                i -= 1
+        return norm[i] if i >= 0 else ""
+
+    def _skip(self, pattern: re.Pattern[str], pos: int) -> int:
+        m = pattern.match(self.norm, pos, self.end)
+        return m.end() if m is not None else pos
+
+    def _read(self, m: re.Match[str]) -> _Quantity | None:
+        """Read the quantity that starts with numeral token ``m``, or ``None``."""
+        kind = m.lastgroup or ""
+        s, e = m.span()
+        norm = self.norm
+        if self._is_protected(s):
+            return None
+        if kind == "pct":
+            try:
+                value = to_decimal(m.group())
+            except NumeralError:
+                return None
+            return self._suffix(s, e, value, None, "", "%", None, None)
+        if kind == "dbl":
+            times = doubling(m.group())
+            return _Quantity(s, e, times, "倍", times, "倍")
+        token = m.group()
+        before = self._prev_char(s)
+        if before in _LATIN or before == "+" or norm.endswith("PM ", 0, s):
+            return None  # 5G's neighbours: M4, T3, PM2.5, 1+3
+        if self._prev_char(s, skip_space=True) in ("第", "每"):
+            return None  # 第3位, 第十八届: ordinals; 每万人口, 每10万人: a denominator
+        cn_mag = ""
+        if kind == "mx":
+            try:
+                value = to_decimal(token)
+            except NumeralError:
+                return None
+            return self._forward(s, e, value, kind, "", mixed=True)
+        if kind == "ar":
+            if norm.startswith("+", e):
+                return None
+            value = Decimal(token.replace(",", ""))
+        else:
+            if before and (before in "数几" or before.isdigit()):
+                return None  # 数十个, 几百家: no number is stated; 5千: the Arabic number's magnitude
+            if len(token) > 1 and token.endswith("千"):
+                # 千米, 千瓦, 千伏: a trailing 千 may open the unit rather than close the numeral
+                um = _UNIT_RE.match(norm, e - 1, self.end)
+                if um is not None and um.group("unit").startswith("千"):
+                    token, e = token[:-1], e - 1
+            parsed = _split_chinese(token)
+            if parsed is None:
+                return None
+            value, cn_mag = parsed
+        return self._forward(s, e, value, kind, cn_mag)
+
+    def _forward(
+        self, s: int, e: int, value: Decimal, kind: str, cn_mag: str, mixed: bool = False
+    ) -> _Quantity | None:
+        """Read 多/余, magnitude, range and unit after the first number."""
+        norm, end = self.norm, self.end
+        sep = _SEP.match(norm, e, end)
+        pos = sep.end() if sep is not None else e
+        if sep is not None and "\n" in sep.group() and not self._line_has_text_before(s):
+            return None  # a number alone on its line (a page number) does not bind to the next line
+        infix = False
+        if _INFIX.match(norm, pos, end):
+            infix, pos = True, pos + 1
+        mag = cn_mag
+        mm = None if cn_mag or mixed or _UNIT_RE.match(norm, pos, end) else _MAG_RE.match(norm, pos, end)
+        if mm is not None:
+            mag, pos = mm.group(), self._skip(_SEP, mm.end())
+            if _INFIX.match(norm, pos, end):
+                infix, pos = True, pos + 1
+                # 3万多亿元: the 多 sits inside the magnitude 万亿
+                m2 = _MAG_RE.match(norm, pos, end)
+                if m2 is not None and mag + m2.group() in MAGNITUDES:
+                    mag, pos = mag + m2.group(), m2.end()
+        value_high: Decimal | None = None
+        um = _UNIT_RE.match(norm, pos, end)
+        if um is None:
+            high = self._range_second(pos, kind)
+            if high is None:
+                return None
+            value_high, high_mag, pos = high
+            if mag and high_mag and mag != high_mag:
+                return None
+            mag = mag or high_mag
+            um = _UNIT_RE.match(norm, pos, end)
+            if um is None:
+                return None
+        unit, den = um.group("unit"), um.group("den")
+        pos = um.end()
+        qualifier = Qualifier.AT_LEAST if infix else None
+        if not self._unit_allowed(unit, den, s, e, pos, value, kind, mag, infix):
+            return None
+        if value_high is None and not mag:
+            bound = self._range_with_unit(pos, kind, unit, den)
+            if bound is not None:
+                value_high, pos = bound
+        return self._suffix(s, pos, value, value_high, mag, unit, den, qualifier)
+
+    def _suffix(
+        self,
+        s: int,
+        pos: int,
+        value: Decimal,
+        value_high: Decimal | None,
+        mag: str,
+        unit: str,
+        den: str | None,
+        qualifier: Qualifier | None,
+    ) -> _Quantity | None:
+        """Read a trailing qualifier (左右 以上 以内 …) and build the quantity."""
+        norm, end = self.norm, self.end
+        qpos = self._skip(_SEP, pos)
+        qm = _SUFFIX_QUAL.match(norm, qpos, end)
+        if qm is not None:
+            word = qm.group()
+            ok = True
+            if word in ("多", "余"):
+                ok = unit in _DURATION_UNITS and not den
+            elif word == "内":
+                ok = unit in _WITHIN_UNITS and not den
+            if ok:
+                qualifier = _QUAL_BY_WORD[word]
+                pos = qm.end()
+        if value_high is not None and value_high <= value:
+            return None  # 2025—2021 or a list: not a range
+        power = MAGNITUDES.get(mag, 0)
+        base_unit, extra = UNIT_BASES.get(unit, (unit, 0))
+        rate = f"/{den}" if den else ""
+        high_base = _fold(value_high, power + extra) if value_high is not None else None
+        return _Quantity(
+            s, pos, value, mag + unit + rate, _fold(value, power + extra), base_unit + rate,
+            value_high, high_base, qualifier,
+        )
+
+    def _line_has_text_before(self, s: int) -> bool:
+        line = self.norm[max(0, s - 60):s].rsplit("\n", 1)[-1]
+        return bool(line.strip(" \t*#"))
+
+    def _range_second(self, pos: int, kind: str) -> tuple[Decimal, str, int] | None:
+        """After a first bound with no unit: the second bound, its magnitude, where its unit starts."""
+        norm, end = self.norm, self.end
+        cm = _RANGE_CONNECTOR.match(norm, pos, end)
+        if cm is None:
+            return None
+        nm = NUMERAL_RE.match(norm, cm.end(), end)
+        if nm is None or nm.lastgroup != kind:
+            return None
+        mag = ""
+        if kind == "cn":
+            parsed = _split_chinese(nm.group())
+            if parsed is None:
+                return None
+            high, mag = parsed
+            after = nm.end()
+        else:
+            high = Decimal(nm.group().replace(",", ""))
+            after = self._skip(_SEP, nm.end())
+            mm = _MAG_RE.match(norm, after, end)
+            if mm is not None:
+                mag, after = mm.group(), mm.end()
+        return high, mag, self._skip(_SEP, after)
+
+    def _range_with_unit(self, pos: int, kind: str, unit: str, den: str | None) -> tuple[Decimal, int] | None:
+        """``4.5%—5%``: after a first bound that has its unit, the second bound and its end."""
+        norm, end = self.norm, self.end
+        if kind != "ar":
+            return None
+        cm = _RANGE_CONNECTOR.match(norm, pos, end)
+        if cm is None or cm.group().strip() == "到":
+            return None
+        nm = NUMERAL_RE.match(norm, cm.end(), end)
+        if nm is None or nm.lastgroup != "ar":
+            return None
+        um = _UNIT_RE.match(norm, self._skip(_SEP, nm.end()), end)
+        if um is None or um.group("unit") != unit or um.group("den") != den:
+            return None
+        return Decimal(nm.group().replace(",", "")), um.end()
+
+    def _unit_allowed(
+        self,
+        unit: str,
+        den: str | None,
+        s: int,
+        e: int,
+        pos: int,
+        value: Decimal,
+        kind: str,
+        mag: str,
+        infix: bool,
+    ) -> bool:
+        """Whether ``unit`` after this number makes a metric (not a year, an ordinal, 台湾 …)."""
+        norm = self.norm
+        after = norm[pos:pos + 4]
+        if unit in _NEEDS_MAGNITUDE and not mag:
+            return False
+        if after.startswith("级"):
+            return False  # 30万吨级, 千亿级: a class, not a quantity
+        if den is None:
+            for blocker in UNIT_BLOCKERS.get(unit, ()):
+                if after.startswith(blocker):
+                    return False
+        if after[:1] in _LATIN and unit not in ("Mbps", "Gbps", "TEU"):
+            return False
+        token = norm[s:e]
+        before2 = norm[max(0, s - 2):s]
+        if unit == "年" and den is None:
+            if kind == "cn" or is_year_like(token) or after.startswith(("度", "前", "后", "初", "底", "末")):
+                return False
+            if before2.endswith(("前", "后", "近", "今后", "未来", "过去", "最近", "这", "本", "每")):
+                return False
+        if unit in ("个月", "天", "小时") and before2.endswith(("前", "后", "近", "每")):
+            return False
+        if unit in _RANK_UNITS and before2.endswith(("前", "后")):
+            return False
+        if unit in ("届", "次") and _ORDINAL_AFTER_JIE.match(norm, pos):
+            return False  # 十九届五中全会, 三次会议: ordinals without 第
+        if unit == "届" and value >= 10 and not before2.endswith(("连续", "续", "共", "累计", "已")):
+            return False  # 十四届全运会: an edition, not a count of editions
+        if unit == "成":
+            if mag or infix:
+                return False
+            if kind == "cn" and token not in _TENTHS_OK:
+                return False
+            if kind == "ar" and not (0 < value <= 10):
+                return False
+        if kind == "cn" and unit in ("%", "‰", "Mbps", "Gbps", "TEU"):
+            return False
+        if unit == "兆" and kind != "ar":
+            return False
+        return True
+
+    # ---- step 2: context
+
+    def contexts(self, quantities: list[_Quantity]) -> list[_Context]:
+        out: list[_Context] = []
+        prev: _Context | None = None
+        for qty in quantities:
+            ctx = _Context(qty)
+            self._read_context(ctx, prev)
+            out.append(ctx)
+            prev = ctx
+        return out
+
+    def _boundary(self, marks: list[int], pos: int) -> int:
+        i = bisect.bisect_left(marks, pos) - 1
+        return marks[i] + 1 if i >= 0 else self.lo
+
+    def _read_context(self, ctx: _Context, prev: _Context | None) -> None:
+        norm = self.norm
+        qty = ctx.qty
+        s = qty.start
+        clause = self._boundary(self.clauses, s)
+        sentence = self._boundary(self.sentences, s)
+        # the qualifier written in front of the number
+        qual_start = s
+        pm = _PREFIX_QUAL.search(norm, max(clause, s - 8), s)
+        if pm is not None and _prefix_applies(pm.group("q"), norm[pm.start() - 1 : pm.start()], qty.unit):
+            qual_start = pm.start()
+            if qty.qualifier is None:
+                qty = attrs.evolve(qty, qualifier=_QUAL_BY_WORD[pm.group("q")], prefix_qualified=True)
+        joined = (
+            prev is not None
+            and prev.qty.end >= clause
+            and _CONNECTOR_ONLY.fullmatch(norm, prev.qty.end, s) is not None
+        )
+        if joined and prev is not None and qty.qualifier is None and prev.qty.prefix_qualified:
+            # 分别超过7400家和8100家: the qualifier in front covers the list
+            qty = attrs.evolve(qty, qualifier=prev.qty.qualifier, prefix_qualified=True)
+        ctx.qty = qty
+        local = max(clause, prev.qty.end) if prev is not None and prev.qty.end > clause else clause
+        pre = norm[local:qual_start]
+        clause_pre = norm[clause:qual_start]
+        sentence_pre = norm[sentence:qual_start]
+        # change
+        cm = _CHANGE_AT_END.search(pre)
+        if prev is not None and prev.qty.end >= clause and _PAIR_BETWEEN.fullmatch(norm, prev.qty.end, s) \
+                and _FROM_MARK.search(norm, clause, prev.qty.start):
+            prev.change = Change.FROM
+            prev.partner = Span(s, qty.end)
+            ctx.change = Change.TO
+            ctx.partner = Span(prev.qty.start, prev.qty.end)
+        elif _SHARE_MARK.search(clause_pre) and qty.base_unit == "%":
+            ctx.change = Change.SHARE
+        elif cm is not None:
+            ctx.change = Change.TO if cm.group("to") else Change.GROWTH if cm.group("growth") else Change.DECLINE
+        elif joined and prev is not None and prev.change not in (None, Change.FROM):
+            ctx.change = prev.change if prev.change is not Change.TO or not prev.partner else Change.TO
+        else:
+            ctx.change = Change.LEVEL
+        # period
+        pm2 = _PERIOD_RE.search(clause_pre)
+        if pm2 is not None:
+            ctx.period = (
+                Period.ANNUAL_AVERAGE if pm2.group("avg") else Period.CUMULATIVE if pm2.group("cum") else Period.FULL_YEAR
+            )
+        # year
+        for ym in _YEAR_RE.finditer(sentence_pre):
+            lead = sentence_pre[max(0, ym.start() - 1):ym.start()]
+            if lead in ("比", "较", "同", "于"):
+                continue
+            digits = ym.group("y")
+            if not digits.isdigit():
+                digits = "".join(str(CN_DIGITS[c]) for c in digits)
+            if "1000" <= digits <= "2999":
+                ctx.year = int(digits)
+        ctx.target = _TARGET_RE.search(sentence_pre) is not None
+        ctx.estimate = _ESTIMATE_RE.search(sentence_pre) is not None
+        # indicator
+        ctx.indicator = self._indicator(pre, qty, joined, prev)
+
+    def _indicator(self, pre: str, qty: _Quantity, joined: bool, prev: _Context | None) -> str | None:
+        phrase = pre
+        for _ in range(4):
+            stripped = _TRAIL_JUNK.sub("", _LEAD_JUNK.sub("", phrase))
+            if stripped == phrase:
+                break
+            phrase = stripped
+        phrase = "".join(phrase.split()).replace("**", "").replace("\\", "")
+        if phrase:
+            return phrase[-40:]
+        if joined and prev is not None and prev.indicator:
+            return prev.indicator
+        after_end = self._boundary_after(qty.end)
+        tail = self.norm[qty.end:after_end]
+        tail = "".join(tail.split()).lstrip("的").replace("**", "")
+        return tail[:30] or None
+
+    def _boundary_after(self, pos: int) -> int:
+        i = bisect.bisect_left(self.clauses, pos)
+        return self.clauses[i] if i < len(self.clauses) else min(self.end, pos + 30)
+
+    # ---- assembly
+
+    def run(self) -> tuple[Metric, ...]:
+        contexts = self.contexts(self.quantities())
+        metrics = []
+        for ctx in contexts:
+            q = ctx.qty
+            metrics.append(
+                Metric(
+                    text=self.text[q.start:q.end],
+                    span=Span(q.start, q.end),
+                    value=q.value,
+                    unit=q.unit,
+                    base_value=q.base_value,
+                    base_unit=q.base_unit,
+                    value_high=q.value_high,
+                    base_value_high=q.base_value_high,
+                    qualifier=q.qualifier,
+                    indicator=ctx.indicator,
+                    change=ctx.change,
+                    period=ctx.period,
+                    year=ctx.year,
+                    target=ctx.target,
+                    estimate=ctx.estimate,
+                    partner=ctx.partner,
+                )
+            )
+        return tuple(metrics)
+
+
+def extract_metrics(text: str, start: int = 0, end: int | None = None) -> tuple[Metric, ...]:
+    """Every metric in ``text[start:end]``, in order.
+
+    ``text`` is raw report text (newlines, CRLF, full-width digits, markdown marks and odd
+    spaces are fine). Spans are offsets into ``text`` itself, not into the slice, and each
+    metric's ``text`` equals ``text[span.start:span.end]``. The context before ``start``
+    (the rest of the sentence) is read for qualifiers, indicator, year and flags, but no
+    metric starts before ``start`` or ends after ``end``.
+
+    Never raises on odd text; raises :class:`TypeError`/:class:`ValueError` when called
+    with something that is not a string or with offsets outside the text.
+
+    >>> [m.text for m in extract_metrics("引进项目3062个，投资4482亿元。")]
+    ['3062个', '4482亿元']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_metrics() wants a str, not {type(text).__name__}")
+    stop = len(text) if end is None else end
+    if not 0 <= start <= stop <= len(text):
+        raise ValueError(f"offsets [{start}, {end}) outside a text of {len(text)} characters")
+    if start == stop:
+        return ()
+    return _Scanner(text, start, stop).run()
