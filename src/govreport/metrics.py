@@ -200,7 +200,6 @@ _ORDINAL_AFTER_JIE = re.compile(
     "市委|省委|区委|县委|委员会|常委会|中全会|全运会|运动会|残运会|特奥会"
 )
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_CN_NUMERAL_CHARS = frozenset(CN_DIGITS) | frozenset(CN_UNITS) | {"万", "亿"}
 _TENTHS_OK = frozenset("一二两三四五六七八九十")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！!？?\n]")
 _SENTENCE_PUNCT = re.compile(r"[。！!？?\n]")
