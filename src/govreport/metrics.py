@@ -212,11 +212,8 @@ _VERB = (
     r"|(?P<decline>下降|降低|减少|下滑|回落|缩小|缩短|压减|压缩|削减|下拉|降|减)"
 )
 _CHANGE_AT_END = re.compile(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
-_PAIR_BETWEEN = re.compile(
-    r"[ \t]*(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|缩短|压减|压缩|延长|调整|增|降|升|减)?"
-    r"(?:到|至)[ \t]*"
-)
-_FROM_MARK = re.compile(r"[由从]")
+_PAIR_BETWEEN = re.compile(r"[ \t]*[^\d\s，,。；;：:、]{0,3}?(?:到|至|为)[ \t]*")
+_FROM_MARK = re.compile(r"(?<![自理经缘])由(?![于此])|从(?![而事严业速容未来中])")
 _SHARE_MARK = re.compile(r"占")
 _PERIOD_RE = re.compile(r"(?P<avg>年均|年平均)|(?P<cum>累计)|(?P<full>全年)")
 _YEAR_RE = re.compile(r"(?<![\d.])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|级)")
@@ -225,13 +222,14 @@ _TARGET_RE = re.compile(
     r"(?<!即)将(?!近)|(?<![重主需必纲摘只概])要(?![求素点闻案件害])"
 )
 _ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计|预估")
+_AFTER_PHRASE = re.compile(r"[ \t]*的?(?P<p>[^\d\s，,。；;：:、！!？?和及与（()）“”]{1,20})")
 _LEAD_JUNK = re.compile(
-    r"^(?:[\s*\\、和及与或]|以及|其中|全年|预计|同比|分别|并|且|共|总计|合计|"
+    r"^(?:[\s*\\、和及与或]|（[^）]{0,3}）|以及|其中|全年|预计|同比|分别|并|且|共|总计|合计|"
     r"到[ \t]*\d{4}[ \t]*年(?:底|末)?|\d{4}[ \t]*年(?:底|末)?|[“”])+"
 )
 _TRAIL_JUNK = re.compile(
     rf"(?:{_VERB}|分别|了|同比|比上年|较上年|均|约|为|是|由|从|年均|年平均|累计|平均|"
-    r"超过|突破|不少于|不超过|不低于|不足|接近|达|在|控制在|保持在|稳定在|预计|[\s*\\、：:])+$"
+    r"超过|突破|不少于|不超过|不低于|不足|接近|达|在|控制在|保持在|稳定在|预计|[\s*\\、：:和及与或（(“])+$"
 )
 
 
@@ -302,8 +300,8 @@ def _split_chinese(token: str) -> tuple[Decimal, str] | None:
     mm = _CN_MAG_SUFFIX.search(token)
     if mm is not None and mm.start() > 0 and not any(c in "万亿" for c in token[: mm.start()]):
         number, mag = token[: mm.start()], mm.group()
-    if number in ("一", "二") and not mag:
-        return None  # 一个 is the article; a count of two is 两 (二次供水, 二期 are not counts)
+    if number == "二" and not mag:
+        return None  # a count of two is 两: 二次供水, 二期 are not counts
     try:
         return to_decimal(number), mag
     except NumeralError:
@@ -413,11 +411,28 @@ class _Scanner:
                 um = _UNIT_RE.match(norm, e - 1, self.end)
                 if um is not None and um.group("unit").startswith("千"):
                     token, e = token[:-1], e - 1
+            if token == "一" and not norm.startswith("倍", e):
+                return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one)
             parsed = _split_chinese(token)
             if parsed is None:
                 return None
             value, cn_mag = parsed
-        return self._forward(s, e, value, kind, cn_mag)
+        quantity = self._forward(s, e, value, kind, cn_mag)
+        if quantity is not None and kind == "ar" and self._negative_sign(s):
+            # 增长-2.3%: a minus sign written right before the number
+            quantity = attrs.evolve(
+                quantity, start=s - 1, value=-quantity.value, base_value=-quantity.base_value,
+                value_high=None if quantity.value_high is None else -quantity.value_high,
+                base_value_high=None if quantity.base_value_high is None else -quantity.base_value_high,
+            )
+        return quantity
+
+    def _negative_sign(self, s: int) -> bool:
+        """Whether ``-`` right before ``s`` is a minus sign (not a range dash or a hyphen)."""
+        if s < 2 or self.norm[s - 1] != "-" or s - 1 < self.start:
+            return False
+        before = self.norm[s - 2]
+        return not (before.isalnum() and before.isascii()) and before not in "-—~至到" and not before.isdigit()
 
     def _forward(
         self, s: int, e: int, value: Decimal, kind: str, cn_mag: str, mixed: bool = False
@@ -623,7 +638,10 @@ class _Scanner:
         # the qualifier written in front of the number
         qual_start = s
         pm = _PREFIX_QUAL.search(norm, max(clause, s - 8), s)
-        if pm is not None and _prefix_applies(pm.group("q"), norm[pm.start() - 1 : pm.start()], qty.unit):
+        if pm is None and norm[s - 1 : s] == "上" and norm[s : s + 1] in ("百", "千"):
+            qty = attrs.evolve(qty, qualifier=qty.qualifier or Qualifier.AT_LEAST, prefix_qualified=True)
+            qual_start = s - 1  # 上百家, 上千人: at least a hundred, a thousand
+        elif pm is not None and _prefix_applies(pm.group("q"), norm[pm.start() - 1 : pm.start()], qty.unit):
             qual_start = pm.start()
             if qty.qualifier is None:
                 qty = attrs.evolve(qty, qualifier=_QUAL_BY_WORD[pm.group("q")], prefix_qualified=True)
@@ -675,9 +693,14 @@ class _Scanner:
         ctx.target = _TARGET_RE.search(sentence_pre) is not None
         ctx.estimate = _ESTIMATE_RE.search(sentence_pre) is not None
         # indicator
-        ctx.indicator = self._indicator(pre, qty, joined, prev)
+        ctx.indicator = self._indicator(ctx, pre, prev, sentence)
 
-    def _indicator(self, pre: str, qty: _Quantity, joined: bool, prev: _Context | None) -> str | None:
+    def _indicator(self, ctx: _Context, pre: str, prev: _Context | None, sentence: int) -> str | None:
+        """The phrase the quantity is about: the clause before it, stripped of verbs and
+        qualifiers; for a bare verb (新建7家…) the noun after the unit is added; with
+        nothing before it (…、增长4.1%) the indicator of the previous quantity is kept."""
+        if ctx.change is Change.TO and ctx.partner is not None and prev is not None and prev.indicator:
+            return prev.indicator  # 由62.5%提高到66.8%: both halves are about the same thing
         phrase = pre
         for _ in range(4):
             stripped = _TRAIL_JUNK.sub("", _LEAD_JUNK.sub("", phrase))
@@ -685,18 +708,15 @@ class _Scanner:
                 break
             phrase = stripped
         phrase = "".join(phrase.split()).replace("**", "").replace("\\", "")
+        am = _AFTER_PHRASE.match(self.norm, ctx.qty.end, self.end)
+        after = "".join(am.group("p").split()).replace("**", "") if am is not None else ""
         if phrase:
+            if len(phrase) <= 4 and after:
+                return phrase + after  # 新建7家高质量孵化器 → 新建高质量孵化器
             return phrase[-40:]
-        if joined and prev is not None and prev.indicator:
+        if prev is not None and prev.qty.end > sentence and prev.indicator:
             return prev.indicator
-        after_end = self._boundary_after(qty.end)
-        tail = self.norm[qty.end:after_end]
-        tail = "".join(tail.split()).lstrip("的").replace("**", "")
-        return tail[:30] or None
-
-    def _boundary_after(self, pos: int) -> int:
-        i = bisect.bisect_left(self.clauses, pos)
-        return self.clauses[i] if i < len(self.clauses) else min(self.end, pos + 30)
+        return after or None
 
     # ---- assembly
 
