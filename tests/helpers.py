@@ -1,0 +1,147 @@
+"""Shared test helpers: parsing without metrics until they exist, and the tree invariants.
+
+The invariants checked here are the contract of DESIGN.md section 2 and STYLE.md habit 2:
+every node's span lies in ``[0, len(text)]``, children lie inside their parent, siblings
+come in order without overlapping, and every non-blank character of the input belongs to
+some node. They are used by the Hypothesis properties and by the tests on real documents.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import pathlib
+import textwrap
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from govreport.model import Node, Report, Section
+from govreport.normalize import SPACE_CHARS
+from govreport.parser import parse
+
+HAVE_METRICS = importlib.util.find_spec("govreport.metrics") is not None
+"""Whether metric extraction exists yet (``src/govreport/metrics.py``)."""
+
+SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared"
+"""The shared folder beside the repository (seeds, gold, wild texts, scorer)."""
+
+_BLANK = set(SPACE_CHARS) | {"\ufeff"}
+
+
+def parse_text(text: str, **kwargs: Any) -> Report:
+    """``parse(text)``, with metric extraction switched off while it does not exist yet."""
+    if not HAVE_METRICS:
+        kwargs.setdefault("metrics", False)
+    return parse(text, **kwargs)
+
+
+def cli_metric_args() -> list[str]:
+    """Extra CLI arguments: ``--no-metrics`` while metric extraction does not exist yet."""
+    return [] if HAVE_METRICS else ["--no-metrics"]
+
+
+def doc(text: str) -> str:
+    """A fixture text: dedented, without the leading newline of a triple-quoted string."""
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def children(node: Node) -> tuple[Node, ...]:
+    return tuple(getattr(node, "children", ()))
+
+
+def outline(report: Report) -> list[tuple[int, str, str, int | None, str]]:
+    """Every section as ``(depth, marker, style, ordinal, title)``, in document order."""
+    return [(s.depth, s.marker, s.style, s.ordinal, s.title) for s in report.sections]
+
+
+def kinds(nodes: Iterable[Node]) -> list[str]:
+    """The class names of ``nodes`` (for compact assertions on node types)."""
+    return [type(n).__name__ for n in nodes]
+
+
+def is_blank(ch: str) -> bool:
+    """Whitespace, including the ideographic space and zero-width spaces."""
+    return ch.isspace() or ch in _BLANK
+
+
+# -- the span invariants ------------------------------------------------------------------
+
+def _spans_of(node: Node) -> Iterator[tuple[str, int, int]]:
+    for metric in getattr(node, "metrics", ()):
+        yield "metric", metric.span.start, metric.span.end
+    if isinstance(node, Section):
+        yield "title_span", node.title_span.start, node.title_span.end
+    for row in getattr(node, "rows", ()):
+        yield "row", row.span.start, row.span.end
+
+
+def check_spans(report: Report) -> None:
+    """Assert the span invariants for every node of ``report``.
+
+    * every span is ``0 <= start <= end <= len(text)``;
+    * a child's span lies inside its parent's span;
+    * siblings (the top level included) are in document order and do not overlap;
+    * a section's title span, a node's metric spans and a table's row spans lie in the node.
+    """
+    size = len(report.text)
+
+    def visit(nodes: tuple[Node, ...], parent: Node | None, path: str) -> None:
+        prev_end = parent.span.start if parent is not None else 0
+        for i, node in enumerate(nodes):
+            where = f"{path}/{i}:{type(node).__name__}"
+            s, e = node.span.start, node.span.end
+            assert 0 <= s <= e <= size, f"{where} span [{s}, {e}) outside [0, {size}]"
+            if parent is not None:
+                assert parent.span.start <= s and e <= parent.span.end, (
+                    f"{where} span [{s}, {e}) not inside its parent's "
+                    f"[{parent.span.start}, {parent.span.end})"
+                )
+            assert s >= prev_end, f"{where} starts at {s}, before its previous sibling ends ({prev_end})"
+            prev_end = e
+            for label, a, b in _spans_of(node):
+                assert s <= a <= b <= e, f"{where} {label} [{a}, {b}) not inside [{s}, {e})"
+            visit(children(node), node, where)
+
+    visit(report.body, None, "")
+    for d in report.diagnostics:
+        assert 0 <= d.span.start <= d.span.end <= size, f"diagnostic {d.code} span {d.span} out of range"
+
+
+def uncovered(report: Report) -> list[int]:
+    """Offsets of non-blank characters of ``report.text`` that lie in no node's span."""
+    spans = sorted((n.span.start, n.span.end) for n in report.walk())
+    text = report.text
+    missing: list[int] = []
+    pos = 0
+    for start, end in spans:
+        if start > pos:
+            missing.extend(i for i in range(pos, start) if not is_blank(text[i]))
+        pos = max(pos, end)
+    missing.extend(i for i in range(pos, len(text)) if not is_blank(text[i]))
+    return missing
+
+
+def check_coverage(report: Report) -> None:
+    """Assert that every non-blank character of the text lies in some node's span."""
+    missing = uncovered(report)
+    if missing:
+        first = missing[0]
+        context = report.text[max(0, first - 10) : first + 20]
+        raise AssertionError(
+            f"{len(missing)} non-blank character(s) belong to no node; "
+            f"first at offset {first}: {report.text[first]!r} in {context!r}"
+        )
+
+
+def check_roundtrip(report: Report) -> None:
+    """Assert that ``to_dict`` survives JSON and reads back to an equal report."""
+    data = report.to_dict()
+    again = json.loads(json.dumps(data, ensure_ascii=False))
+    assert again == data, "to_dict() is not stable through json.dumps/json.loads"
+    assert Report.from_dict(again) == report
+
+
+def check_all(report: Report) -> None:
+    """Span invariants, coverage and the JSON round trip."""
+    check_spans(report)
+    check_coverage(report)
+    check_roundtrip(report)

@@ -1,0 +1,171 @@
+"""The command line: ``python -m govreport parse FILE --format json|outline``."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from helpers import HAVE_METRICS, cli_metric_args, doc
+
+REPORT = doc("""
+    2025年重庆市政府工作报告
+    ——2025年1月14日在重庆市第六届人民代表大会第三次会议上
+    重庆市市长 张三
+    各位代表：
+    现在，我代表市人民政府向大会报告工作，请予审议。
+    一、2024年工作回顾
+    过去一年，全市经济运行稳中有进。
+    （一）产业结构持续优化。战略性新兴产业增加值增长较快。
+    （二）城乡面貌明显改善
+    城市更新有序推进。
+    二、2025年工作安排
+    今年要坚持稳中求进，扎实推动高质量发展。
+    专栏1 民生实事项目
+    （一）新建改扩建中小学10所。
+    （二）新增养老床位2000张。
+    """)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "govreport", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.fixture()
+def report_file(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    return path
+
+
+def test_parse_json(report_file):
+    proc = run("parse", str(report_file), "--format", "json", *cli_metric_args())
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["schema"] == "govreport/1"
+    meta = data["meta"]
+    for key in ("title", "kind", "region", "level", "year", "date", "speaker", "congress"):
+        assert key in meta, key
+    assert meta["title"] == "2025年重庆市政府工作报告"
+    assert meta["kind"] == "work_report"
+    assert meta["region"] == "重庆市"
+    assert meta["level"] == "provincial"
+    assert meta["year"] == 2025
+    assert meta["date"] == "2025-01-14"
+    assert meta["speaker"] == {"name": "张三", "office": "重庆市市长"}
+    assert meta["congress"] == {"name": "重庆市第六届人民代表大会", "term": 6, "session": 3}
+
+    def walk(nodes):
+        for n in nodes:
+            yield n
+            yield from walk(n["children"])
+
+    nodes = list(walk(data["body"]))
+    for n in nodes:
+        assert {"type", "span", "children"} <= n.keys(), n
+        start, end = n["span"]
+        assert 0 <= start <= end <= len(REPORT)
+    sections = [n for n in nodes if n["type"] == "section"]
+    assert [(s["depth"], s["marker"], s["style"], s["ordinal"], s["title"]) for s in sections] == [
+        (1, "一、", "N、", 1, "2024年工作回顾"),
+        (2, "（一）", "（N）", 1, "产业结构持续优化"),
+        (2, "（二）", "（N）", 2, "城乡面貌明显改善"),
+        (1, "二、", "N、", 2, "2025年工作安排"),
+    ]
+    columns = [n for n in nodes if n["type"] == "column"]
+    assert [(c["number"], c["title"]) for c in columns] == [(1, "民生实事项目")]
+    # spans are character offsets into the text
+    first = sections[0]
+    assert REPORT[first["span"][0] :].startswith("一、2024年工作回顾")
+    # METRIC objects, when metric extraction exists
+    metrics = [m for n in nodes for m in n.get("metrics", [])]
+    if HAVE_METRICS:
+        assert metrics, "no metric found in 新增养老床位2000张"
+    for m in metrics:
+        for key in ("text", "span", "value", "value_high", "unit", "base_value", "base_unit",
+                    "qualifier", "indicator", "change", "period", "year"):
+            assert key in m, key
+        assert isinstance(m["value"], str)  # numbers as strings
+        assert REPORT[m["span"][0] : m["span"][1]] == m["text"]
+
+
+def test_parse_json_is_one_json_document_in_utf8(report_file):
+    proc = run("parse", str(report_file), "--format", "json", *cli_metric_args())
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("\n") == 1
+    assert "重庆市" in proc.stdout  # not \\u escaped
+
+
+def test_parse_outline(report_file):
+    proc = run("parse", str(report_file), "--format", "outline", *cli_metric_args())
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "2025年重庆市政府工作报告"
+    part_one = next(ln for ln in lines if "2024年工作回顾" in ln)
+    sub = next(ln for ln in lines if "产业结构持续优化" in ln)
+    part_two = next(ln for ln in lines if "2025年工作安排" in ln)
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    assert indent(part_one) == indent(part_two)
+    assert indent(sub) > indent(part_one)
+    assert "一、" in part_one and "（一）" in sub
+    assert lines.index(part_one) < lines.index(sub) < lines.index(part_two)
+    assert proc.stderr == ""
+
+
+def test_outline_is_the_default_format(report_file):
+    default = run("parse", str(report_file), *cli_metric_args())
+    explicit = run("parse", str(report_file), "--format", "outline", *cli_metric_args())
+    assert default.returncode == 0, default.stderr
+    assert default.stdout == explicit.stdout
+
+
+def test_gbk_file_gives_the_same_json(tmp_path, report_file):
+    gbk = tmp_path / "report-gbk.txt"
+    gbk.write_bytes(REPORT.encode("gbk"))
+    a = run("parse", str(report_file), "--format", "json", *cli_metric_args())
+    b = run("parse", str(gbk), "--format", "json", *cli_metric_args())
+    assert a.returncode == b.returncode == 0
+    assert json.loads(a.stdout) == json.loads(b.stdout)
+
+
+def _one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    err = proc.stderr.strip("\n")
+    assert "\n" not in err, proc.stderr
+    assert "Traceback" not in err
+    return err
+
+
+def test_missing_file(tmp_path):
+    missing = tmp_path / "nowhere.txt"
+    err = _one_line_error(run("parse", str(missing), "--format", "json"))
+    assert "nowhere.txt" in err
+
+
+def test_undecodable_file(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("一、总体要求\n".encode("utf-8") + b"\xff\xfe\xff")
+    err = _one_line_error(run("parse", str(bad), "--format", "json"))
+    assert "bad.txt" in err
+    assert str(len("一、总体要求\n".encode("utf-8"))) in err  # the byte offset
+
+
+def test_a_directory_is_an_unreadable_file(tmp_path):
+    _one_line_error(run("parse", str(tmp_path)))
+
+
+def test_bad_usage_exits_2(report_file):
+    proc = run("parse", str(report_file), "--format", "yaml")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
