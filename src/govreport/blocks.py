@@ -139,9 +139,15 @@ def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int
     marker = match_heading(ctx.norm, head)
     if marker is None:
         return None
-    title_start = head + marker.end
+    marker = attrs.evolve(marker, text=ctx.text[head : head + marker.end].strip())
+    first = block.lines[0]
+    title_start = min(head + marker.end, first.end)
+    if title_start >= first.end and len(block.lines) > 1:
+        # 第一章 alone on its line, its title on the next
+        title_start = block.lines[1].start
+        first = block.lines[1]
     stop = first_sentence_end(ctx.norm, title_start, block.end)
-    title_end = block.lines[0].end if stop == -1 else stop
+    title_end = first.end if stop == -1 else stop
     title_raw_end = title_end
     while title_raw_end > title_start and ctx.norm[title_raw_end - 1] in "。！？!?*”":
         if ctx.norm[title_raw_end - 1] == "”" and "“" in ctx.norm[title_start:title_raw_end]:
@@ -161,7 +167,8 @@ def item_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -
     found = match_item(ctx.norm, head)
     if found is None:
         return None
-    kind, marker, ordinal, _end = found
+    kind, _marker, ordinal, end = found
+    marker = ctx.text[head : head + end].strip()
     label = None
     if kind == "labelled":
         label = marker.strip().rstrip("：:").strip("“”")
@@ -173,7 +180,7 @@ def item_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -
         marker=marker,
         ordinal=ordinal,
         label=label,
-        metrics=ctx.metrics(head + len(marker) if kind != "labelled" else head, block.end),
+        metrics=ctx.metrics(min(head + end, block.end) if kind != "labelled" else head, block.end),
     )
 
 
@@ -208,7 +215,7 @@ _CLUTTER = regex.compile(
     r"Public domain|true|false|[【\[].{0,8}[】\]])"
 )
 _SOURCE = regex.compile(r"(?:来源|时间|发布时间|日期|作者|编辑|责任编辑|浏览次数|点击数)[：:]")
-_LICENCE = regex.compile(r"公有领域|著作权法|版权所有|Copyright|©|ICP备|本作品")
+_LICENCE = regex.compile(r"公有领域|版权所有|Copyright|©|ICP备|维基文库|Wikisource|知识共享|本作品")
 _BACK_MATTER = regex.compile(r"(?:附件[0-9一二三四五六七八九十]*|附录|名词解释|注释|附[：:]?)[：:]?")
 
 
@@ -221,9 +228,7 @@ def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: i
         kind = FurnitureKind.CLUTTER
     elif len(block.lines) == 1 and _SOURCE.match(words) and len(words) <= 40:
         kind = FurnitureKind.SOURCE
-    elif _LICENCE.search(words) and not ends_sentence(ctx.norm, block.start, block.end) or (
-        _LICENCE.search(words) and len(words) < 200 and "本作品" in words
-    ):
+    elif len(words) < 300 and _LICENCE.search(words):
         kind = FurnitureKind.LICENCE
     if kind is None:
         return None

@@ -25,7 +25,8 @@ _OFFICE = r"(?:省长|市长|区长|县长|州长|旗长|盟长|主席|总理|�
 SPEAKER = regex.compile(
     rf"(?P<office>[\p{{Han}}]{{0,24}}?{_OFFICE})[ ]*(?P<name>\p{{Han}}(?:[ ]{{0,3}}\p{{Han}}){{1,3}})[ ]*$"
 )
-_SUBTITLE_LEAD = regex.compile(r"^(?:—{1,3}|-{2,4}|～|~)[ ]*")
+_DASH_RUN = regex.compile(r"[—―─–‒-]{2,}")
+_SUBTITLE_LEAD = regex.compile(r"^(?:[—―─–‒-]{1,4}|～|~)[ ]*")
 _SUBTITLE_BODY = regex.compile(r"(?:在|于).{2,60}?(?:会议|大会)(?:上|开幕)")
 _DATE = regex.compile(
     r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})[ ]*年[ ]*(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ ]*月"
@@ -150,8 +151,9 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
         sub_lead = _SUBTITLE_LEAD.match(flat)
         if info.subtitle is None and (sub_lead or (_SUBTITLE_BODY.search(flat) and len(flat) < 90)):
             title_part = ""
-            if not sub_lead and info.title is None and _TITLE_WORDS.search(flat.split("在")[0]) and "——" in words:
-                title_part = words.split("——")[0]
+            dash = _DASH_RUN.search(words)
+            if not sub_lead and info.title is None and dash and _TITLE_WORDS.search(words[: dash.start()]):
+                title_part = words[: dash.start()]
             j = i
             joined = flat
             while (
@@ -165,8 +167,10 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
                     break
             if title_part:
                 info.title = title_part.strip()
-                joined = joined[len("".join(title_part.split())) :]
-            subtitle, office, name = _split_speaker(words if j == i else joined)
+                joined = joined[len("".join(title_part.split())) :] if j > i else joined
+            if j == i:
+                joined = words[len(title_part) :] if title_part else words
+            subtitle, office, name = _split_speaker(joined)
             info.subtitle = _SUBTITLE_LEAD.sub("", subtitle).strip()
             if info.subtitle.startswith(("（", "(")) and info.subtitle.endswith(("）", ")")):
                 info.subtitle = info.subtitle[1:-1].strip()
@@ -210,7 +214,7 @@ _SPEAKER_SAYS = regex.compile(
     rf"(?P<office>[\p{{Han}}]{{0,24}}?{_OFFICE})[ ]*(?P<name>\p{{Han}}(?:[ ]{{0,3}}\p{{Han}}){{1,2}})(?:同志)?(?:所?作|代表).{{0,20}}$"
 )
 _MEETING = regex.compile(r"(?:会议|大会)(?:开幕式)?上|）$")
-_TITLE_END = regex.compile(r"(?:报告|纲要|规划|通知|建议)$")
+_TITLE_END = regex.compile(r"(?:报告|纲要|通知|建议)$")
 
 
 def _looks_like_title(flat: str) -> bool:

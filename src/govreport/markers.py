@@ -98,8 +98,9 @@ def match_heading(text: str, pos: int = 0) -> Marker | None:
 # Enumerations that are not outline levels.
 _ORDINAL_ITEM = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,3})(?P<w>是|要|方面|则|来)(?![0-9])")
 _DASH_ITEM = regex.compile(r"(?:——|—{1,2}|--{1,3}|──)(?=[^\s—-])")
+# (matched on normalized text, where every dash variant is —)
 _LABEL_ITEM = regex.compile(r"“(?P<label>[^”\n]{1,16})”[ ]*[：:]")
-_BULLET_ITEM = regex.compile(r"[●■◆▪•·◎○]\s*")
+_BULLET_ITEM = regex.compile(r"[●■◆▪•·◎○][ ]*")
 
 
 def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | None:

@@ -218,18 +218,19 @@ _SHARE_MARK = re.compile(r"占")
 _PERIOD_RE = re.compile(r"(?P<avg>年均|年平均)|(?P<cum>累计)|(?P<full>全年)")
 _YEAR_RE = re.compile(r"(?<![\d.])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|级)")
 _TARGET_RE = re.compile(
-    r"到[ \t]*\d{4}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|计划|"
+    r"到[ \t]*\d{4}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|"
     r"(?<!即)将(?!近)|(?<![重主需必纲摘只概])要(?![求素点闻案件害])"
 )
 _ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计|预估")
 _AFTER_PHRASE = re.compile(r"[ \t]*的?(?P<p>[^\d\s，,。；;：:、！!？?和及与（()）“”]{1,20})")
 _LEAD_JUNK = re.compile(
-    r"^(?:[\s*\\、和及与或]|（[^）]{0,3}）|以及|其中|全年|预计|同比|分别|并|且|共|总计|合计|"
+    r"^(?:[\s*\\、和及与或]|（[^）]{0,3}）|以及|其中|全年|预计|同比|分别|并|且|共|总计|合计|连续|"
+    r"力争|争取|确保|力求|(?:比|较)[^，。；\d]{0,10}?\d{0,4}[ \t]*(?:年|末|初|同期|上年)(?:末|底|同期)?|"
     r"到[ \t]*\d{4}[ \t]*年(?:底|末)?|\d{4}[ \t]*年(?:底|末)?|[“”])+"
 )
 _TRAIL_JUNK = re.compile(
     rf"(?:{_VERB}|分别|了|同比|比上年|较上年|均|约|为|是|由|从|年均|年平均|累计|平均|"
-    r"超过|突破|不少于|不超过|不低于|不足|接近|达|在|控制在|保持在|稳定在|预计|[\s*\\、：:和及与或（(“])+$"
+    r"超过|突破|不少于|不超过|不低于|不足|接近|达|在|控制在|保持在|稳定在|预计|力争|争取|确保|力求|[\s*\\、：:和及与或（(“])+$"
 )
 
 
@@ -702,6 +703,10 @@ class _Scanner:
         if ctx.change is Change.TO and ctx.partner is not None and prev is not None and prev.indicator:
             return prev.indicator  # 由62.5%提高到66.8%: both halves are about the same thing
         phrase = pre
+        if prev is not None and pre and self.norm.startswith(pre, prev.qty.end):
+            # 百个示范镇、千个示范村: what follows the previous quantity up to 、/和 is its noun
+            cut = max(pre.rfind(c) for c in "、和及与")
+            phrase = pre[cut + 1:] if cut >= 0 else phrase
         for _ in range(4):
             stripped = _TRAIL_JUNK.sub("", _LEAD_JUNK.sub("", phrase))
             if stripped == phrase:
@@ -714,9 +719,11 @@ class _Scanner:
             if len(phrase) <= 4 and after:
                 return phrase + after  # 新建7家高质量孵化器 → 新建高质量孵化器
             return phrase[-40:]
+        if after:
+            return after  # 12条入海河流全部消劣
         if prev is not None and prev.qty.end > sentence and prev.indicator:
-            return prev.indicator
-        return after or None
+            return prev.indicator  # 达到9.2万元、增长4.1%
+        return None
 
     # ---- assembly
 

@@ -353,8 +353,11 @@ class Report:
         if "/" in key:
             return self._section_by_path([p for p in key.split("/") if p.strip()], key)
         for sec in self.sections:
-            if sec.title == key or _marker_matches(sec, key):
+            if sec.title == key or sec.marker == key:
                 return sec
+        matching = [sec for sec in self.sections if _marker_matches(sec, key)]
+        if matching:
+            return min(matching, key=lambda s: s.depth)
         for sec in self.sections:
             if key in sec.title:
                 return sec
@@ -413,8 +416,13 @@ def _sections_below(nodes: tuple[Node, ...]) -> Iterator[Section]:
 
 
 def _marker_matches(sec: Section, step: str) -> bool:
+    """``（二）`` matches ``(二)``; a bare ``二`` matches any marker numbered 二."""
     if not sec.marker:
         return False
-    marker = sec.marker.strip()
-    bare = marker.strip("、.．（）() ")
-    return step in (marker, bare) or step.strip("、.．（）() ") == bare
+    from govreport.normalize import normalize
+
+    marker, step = normalize(sec.marker.strip()), normalize(step.strip())
+    if marker == step:
+        return True
+    bare = marker.strip("、.（） ")
+    return step == bare

@@ -177,10 +177,17 @@ def _cn2an_integer(text: str) -> int:
         result: object = cn2an.cn2an(text, "normal")
     except ValueError as exc:
         raise NumeralError(f"not a Chinese numeral: {text!r}") from exc
+    except (KeyError, IndexError) as exc:
+        # cn2an's colloquial reading fails inside on forms such as 九亿九
+        raise _Cn2anGaveUp(text) from exc
     if isinstance(result, bool) or not isinstance(result, int):
         # cn2an answers floats only for decimals, which never reach this adapter.
         raise NumeralError(f"not a Chinese integer: {text!r}")
     return result
+
+
+class _Cn2anGaveUp(Exception):
+    """cn2an failed on a well-formed string with an internal error; we compose it ourselves."""
 
 
 def _pure_chinese_integer(text: str) -> Decimal:
@@ -188,7 +195,10 @@ def _pure_chinese_integer(text: str) -> Decimal:
         text = "一" + text
     if text[0] in _MAG_CHARS:
         raise NumeralError(f"a numeral cannot open with a magnitude: {text!r}")
-    return _dec(_cn2an_integer(text))
+    try:
+        return _dec(_cn2an_integer(text))
+    except _Cn2anGaveUp:
+        return _compose_mixed(text)
 
 
 def _decimal_digits(text: str) -> str:
@@ -335,6 +345,8 @@ def to_decimal(text: str) -> Decimal:
 
 
 def _to_decimal(s: str) -> Decimal:
+    if not s:
+        raise NumeralError("empty numeral")
     m = _DOUBLING_WHOLE.fullmatch(s)
     if m:
         return doubling(s)

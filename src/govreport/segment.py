@@ -137,6 +137,17 @@ def _is_heading_line(norm: str, line: Line) -> bool:
     return "\t" in norm[line.start : line.end] or norm.startswith("|", line.start)
 
 
+def _is_row(norm: str, line: Line) -> bool:
+    return "\t" in norm[line.start : line.end] or norm.startswith("|", line.start)
+
+
+def _marker_only(norm: str, line: Line) -> bool:
+    """A line holding an outline marker and nothing else (``第一章``)."""
+    head = head_offset(norm, line.start, line.end)
+    marker = match_heading(norm, head)
+    return marker is not None and head + marker.end >= line.end
+
+
 def _is_fragment(norm: str, block_lines: Sequence[Line]) -> bool:
     """A block that stops in mid-sentence and reads as prose (not a title or a label)."""
     last = block_lines[-1]
@@ -162,7 +173,9 @@ def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
         if line.blank:
             prev = None
             continue
-        if (
+        if prev is not None and (_marker_only(norm, prev) or (_is_row(norm, prev) and _is_row(norm, line))):
+            groups[-1].append(line)
+        elif (
             prev is not None
             and soft_breaks
             and not _starts_block(norm, line)

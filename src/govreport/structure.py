@@ -17,7 +17,7 @@ import attrs
 
 from govreport.blocks import BareTitle, ColumnStart, Context, Event, Heading
 from govreport.errors import Diagnostic, Severity
-from govreport.model import Column, Figure, Item, ItemKind, Metric, Node, Paragraph, Section
+from govreport.model import Column, Figure, Furniture, Item, ItemKind, Metric, Node, Paragraph, Section
 from govreport.span import Span
 
 __all__ = ["build", "PART_KEYS"]
@@ -190,6 +190,13 @@ class _Builder:
         box.add(event)  # type: ignore[arg-type]
 
     def run(self, events: Sequence[Event]) -> tuple[tuple[Node, ...], list[Diagnostic]]:
+        # Furniture after the last words of the report (licence footers, 扫一扫…) stays
+        # outside the outline.
+        tail = len(events)
+        while tail > 0 and isinstance(events[tail - 1], Furniture):
+            tail -= 1
+        trailing = events[tail:]
+        events = events[:tail]
         for event in events:
             if self.box is not None:
                 if not self.box_ends(self.box, event):
@@ -210,6 +217,7 @@ class _Builder:
             self.box = None
         while self.stack:
             self.close_frame()
+        self.root.extend(trailing)  # type: ignore[arg-type]
         return tuple(self.root), self.diagnostics
 
 
