@@ -33,6 +33,7 @@ from govreport.model import (
     Speaker,
     Table,
 )
+from govreport.metrics import extract_metrics
 from govreport.parser import parse, parse_bytes, parse_file
 from govreport.span import Span
 
@@ -43,5 +44,5 @@ __all__ = [
     "FrontMatter", "FrontRole", "Furniture", "FurnitureKind", "GovreportError", "Item",
     "ItemKind", "Kind", "Level", "Meta", "Metric", "Note", "Notice", "NumeralError",
     "Paragraph", "ParseError", "Period", "Qualifier", "Report", "Row", "Section",
-    "Severity", "Span", "Speaker", "Table", "__version__", "parse", "parse_bytes", "parse_file",
+    "Severity", "Span", "Speaker", "Table", "__version__", "parse", "parse_bytes", "parse_file", "extract_metrics",
 ]

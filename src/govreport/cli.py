@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from govreport.errors import GovreportError
 from govreport.parser import parse_file
 from govreport.serialize.json import report_to_dict
+from govreport.serialize.metrics import metrics_csv, metrics_jsonl
 from govreport.serialize.outline import render_outline
 
 __all__ = ["main"]
@@ -20,6 +21,7 @@ _EPILOG = """examples:
   govreport parse examples/demo_report.txt                 # the outline
   govreport parse report.txt --format json > report.json   # everything, as JSON
   govreport outline report.txt
+  govreport metrics report.txt --format csv > metrics.csv
 
 exit codes: 0 ok, 1 unreadable or undecodable input, 2 bad usage"""
 
@@ -43,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-metrics", action="store_true", help="skip metric extraction")
     o = sub.add_parser("outline", help="print the outline of a report (same as parse --format outline)")
     o.add_argument("file")
+    m = sub.add_parser("metrics", help="every quantitative claim, one row per metric with its section path",
+                       epilog="examples:\n  govreport metrics report.txt > metrics.csv\n"
+                              "  govreport metrics report.txt --format jsonl",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    m.add_argument("file")
+    m.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     return ap
 
 
@@ -59,6 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sys.stdout.write(render_outline(report))
         elif args.command == "outline":
             sys.stdout.write(render_outline(parse_file(args.file)))
+        elif args.command == "metrics":
+            report = parse_file(args.file)
+            sys.stdout.write(metrics_csv(report) if args.format == "csv" else metrics_jsonl(report))
     except (OSError, GovreportError) as exc:
         print(f"govreport: {args.file}: {exc}", file=sys.stderr)
         return 1

@@ -26,6 +26,7 @@ base value folds it in (``4482亿元`` → ``448200000000`` ``元``). ``X成`` h
 from __future__ import annotations
 
 import bisect
+import decimal
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -43,6 +44,7 @@ from govreport.numerals import (
     NUMERAL_RE,
     doubling,
     is_year_like,
+    plain,
     to_decimal,
 )
 from govreport.span import Span
@@ -267,14 +269,12 @@ class _Context:
     partner: Span | None = None
 
 
-def _plain(d: Decimal) -> Decimal:
-    if d == d.to_integral_value():
-        return Decimal(int(d))
-    return Decimal(format(d.normalize(), "f"))
+_EXACT: Final[decimal.Context] = decimal.Context(prec=200)
 
 
 def _fold(value: Decimal, power: int) -> Decimal:
-    return _plain(value.scaleb(power)) if power else value
+    """``value`` × 10^power, exactly, in plain notation."""
+    return plain(value.scaleb(power, context=_EXACT)) if power else value
 
 
 def _prefix_applies(word: str, before: str, unit: str) -> bool:
@@ -401,8 +401,8 @@ class _Scanner:
                 return None
             return self._forward(s, e, value, kind, "", mixed=True)
         if kind == "ar":
-            if norm.startswith("+", e):
-                return None
+            if norm.startswith("+", e) or e - s > 40:
+                return None  # 1+3 is a formula; a run of 40 digits is no quantity
             value = Decimal(token.replace(",", ""))
         else:
             if before and (before in "数几" or before.isdigit()):
@@ -421,10 +421,12 @@ class _Scanner:
         quantity = self._forward(s, e, value, kind, cn_mag)
         if quantity is not None and kind == "ar" and self._negative_sign(s):
             # 增长-2.3%: a minus sign written right before the number
+            high, base_high = quantity.value_high, quantity.base_value_high
             quantity = attrs.evolve(
-                quantity, start=s - 1, value=-quantity.value, base_value=-quantity.base_value,
-                value_high=None if quantity.value_high is None else -quantity.value_high,
-                base_value_high=None if quantity.base_value_high is None else -quantity.base_value_high,
+                quantity, start=s - 1, value=quantity.value.copy_negate(),
+                base_value=quantity.base_value.copy_negate(),
+                value_high=None if high is None else high.copy_negate(),
+                base_value_high=None if base_high is None else base_high.copy_negate(),
             )
         return quantity
 

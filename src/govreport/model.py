@@ -340,6 +340,21 @@ class Report:
         found.sort(key=lambda m: m.span.start)
         return tuple(found)
 
+    def located_metrics(self) -> Iterator[tuple[tuple[Section, ...], Metric]]:
+        """Every metric with the chain of sections enclosing it, in document order."""
+
+        def visit(nodes: tuple[Node, ...], path: tuple[Section, ...]) -> Iterator[tuple[tuple[Section, ...], Metric]]:
+            for node in nodes:
+                inner = path + (node,) if isinstance(node, Section) else path
+                found = list(getattr(node, "metrics", ()))
+                if isinstance(node, Table):
+                    found += [m for row in node.rows for cell in row.cells for m in cell.metrics]
+                for metric in sorted(found, key=lambda m: m.span.start):
+                    yield inner, metric
+                yield from visit(_children(node), inner)
+
+        yield from visit(self.body, ())
+
     def source(self, node: Node | Metric) -> str:
         """The raw source text of a node or metric."""
         return self.text[node.span.start : node.span.end]

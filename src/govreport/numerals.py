@@ -56,11 +56,13 @@ __all__ = [
     "CN_UNITS",
     "DOUBLING",
     "FIXED_TERMS",
+    "MAX_NUMERAL_LENGTH",
     "MIXED",
     "NUMERAL_RE",
     "PERCENT_WORD",
     "doubling",
     "is_year_like",
+    "plain",
     "ordinal",
     "plan_number",
     "to_decimal",
@@ -159,12 +161,22 @@ def _dec(value: int) -> Decimal:
     return Decimal(value)
 
 
-def _plain(d: Decimal) -> Decimal:
-    """``d`` in plain notation: whole values without exponent or trailing zeros
-    (``1.0E+9`` → ``1000000000``, ``32000.0`` → ``32000``), others normalized."""
-    if d == d.to_integral_value():
-        return Decimal(int(d))
-    return Decimal(format(d.normalize(), "f"))
+def plain(d: Decimal) -> Decimal:
+    """``d`` written without exponent or trailing fractional zeros, exactly.
+
+    ``Decimal('1.0E+9')`` → ``1000000000``, ``Decimal('32000.0')`` → ``32000``,
+    ``Decimal('5.50')`` → ``5.5``. No rounding happens, whatever the context precision.
+    """
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return Decimal(text if text not in ("", "-", "-0") else "0")
+
+
+MAX_NUMERAL_LENGTH: Final[int] = 100
+"""The longest string :func:`to_decimal` reads; longer ones are not numerals."""
+
+_EXACT: Final[decimal.Context] = decimal.Context(prec=4 * MAX_NUMERAL_LENGTH, Emax=10**6, Emin=-(10**6))
 
 
 def _cn2an_integer(text: str) -> int:
@@ -291,7 +303,7 @@ def _compose_mixed(text: str) -> Decimal:
             tail = pending * (last_unit // 10)
         else:
             tail = pending
-    return _plain(result + section + small + tail)
+    return plain(result + section + small + tail)
 
 
 def _last_token_was_unit(text: str) -> bool:
@@ -338,8 +350,11 @@ def to_decimal(text: str) -> Decimal:
     s = normalize(text).strip().translate(_TRADITIONAL).replace("廿", "二十").replace("卅", "三十")
     if not s:
         raise NumeralError("empty numeral")
+    if len(s) > MAX_NUMERAL_LENGTH:
+        raise NumeralError(f"longer than {MAX_NUMERAL_LENGTH} characters: not a numeral")
     try:
-        return _to_decimal(s)
+        with decimal.localcontext(_EXACT):  # exact arithmetic: no rounding of long values
+            return _to_decimal(s)
     except (decimal.InvalidOperation, decimal.DivisionByZero) as exc:
         raise NumeralError(f"not a numeral: {text!r}") from exc
 
@@ -354,7 +369,7 @@ def _to_decimal(s: str) -> Decimal:
         return _to_decimal(s[len(_PERCENT_PREFIX):])
     m = _TENTHS.fullmatch(s)
     if m:
-        return _plain(_unsigned(m.group("n")) * 10)
+        return plain(_unsigned(m.group("n")).scaleb(1))
     m = _FRACTION_AR.fullmatch(s)
     if m:
         return _divide(Decimal(m.group("num").replace(",", "")), Decimal(m.group("den").replace(",", "")))
