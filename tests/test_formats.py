@@ -1,0 +1,176 @@
+"""HTML pages and DOCX files: read by content, the same report as the same text."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from govreport import Furniture, FurnitureKind, Table, parse, parse_bytes, parse_file
+from govreport.decode import read_document
+from govreport.extract import FormatError, docx_to_text, html_to_text, looks_like_html
+from helpers import SHARED, check_all, outline
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>示例市政府工作报告</title><style>p{color:red}</style>
+<script>var x = "一、不是标题";</script></head>
+<body>
+<nav><a href="/">首页</a> &gt; <a href="#">政务公开</a></nav>
+<div class="article">
+<h1>2026年示例市政府工作报告</h1>
+<p>——2026年1月8日在示例市第六届人民代表大会第三次会议上</p>
+<p>示例市市长　周　明</p>
+<p>各位代表：</p>
+<p>　　现在，我代表市人民政府向大会报告工作。</p>
+<h2>一、2025年工作回顾</h2>
+<p>（一）经济运行稳中向好。全市地区生产总值增长5.2%，达到2300亿元。</p>
+<p>（二）民生保障不断加强。新增城镇就业3.1万人。</p>
+<h2>二、2026年工作安排</h2>
+<p>主要目标是：地区生产总值增长5%左右。<br>一般公共预算收入增长3%。</p>
+<table><tr><th>指标</th><th>2025年</th></tr><tr><td>地区生产总值增长（%）</td><td>5.2</td></tr></table>
+</div>
+<div class="footer">版权所有：示例市人民政府办公室</div>
+</body></html>
+"""
+
+PLAIN = """2026年示例市政府工作报告
+——2026年1月8日在示例市第六届人民代表大会第三次会议上
+示例市市长　周　明
+各位代表：
+　　现在，我代表市人民政府向大会报告工作。
+一、2025年工作回顾
+（一）经济运行稳中向好。全市地区生产总值增长5.2%，达到2300亿元。
+（二）民生保障不断加强。新增城镇就业3.1万人。
+二、2026年工作安排
+主要目标是：地区生产总值增长5%左右。
+一般公共预算收入增长3%。
+"""
+
+
+def metric_keys(report):
+    return [(m.text, m.base_value, m.base_unit, m.qualifier) for m in report.metrics]
+
+
+def test_html_text_keeps_blocks_and_drops_scripts_styles_navigation():
+    text = html_to_text(PAGE)
+    lines = text.splitlines()
+    assert "一、2025年工作回顾" in lines
+    assert "一般公共预算收入增长3%。" in lines  # <br> breaks a line
+    assert "指标\t2025年" in lines  # table rows become tab-separated lines
+    assert not any("var x" in ln or "color:red" in ln for ln in lines)
+    assert not any("首页" in ln for ln in lines)
+
+
+def test_html_page_parses_to_the_same_outline_and_metrics_as_its_text():
+    page = parse_bytes(PAGE.encode("utf-8"))
+    plain = parse(PLAIN)
+    assert outline(page) == outline(plain)
+    assert page.meta.title == plain.meta.title == "2026年示例市政府工作报告"
+    assert page.meta.speaker == plain.meta.speaker
+    assert metric_keys(page)[: len(metric_keys(plain))] == metric_keys(plain)
+    assert any(isinstance(n, Table) for n in page.walk())
+    assert any(isinstance(n, Furniture) and n.kind is FurnitureKind.LICENCE for n in page.walk())
+    check_all(page)
+
+
+def test_html_in_gb18030_is_decoded_then_extracted():
+    assert outline(parse_bytes(PAGE.encode("gb18030"))) == outline(parse(PLAIN))
+
+
+def test_text_with_stray_tags_is_not_taken_for_html():
+    text = "专栏 1 主要指标\n\n<b>经济发展</b>\t\t\n1\t地区生产总值增长（%）\t6\n"
+    assert not looks_like_html(text)
+    assert read_document(text.encode("utf-8")) == text
+
+
+def make_docx(paragraphs, rows=()):
+    """A minimal DOCX: one w:p per paragraph (with w:br for \\n), then one table."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def para(text):
+        runs = []
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                runs.append("<w:r><w:br/></w:r>")
+            pieces = part.split("\t")
+            for j, piece in enumerate(pieces):
+                if j:
+                    runs.append("<w:r><w:tab/></w:r>")
+                runs.append(f"<w:r><w:t xml:space=\"preserve\">{piece}</w:t></w:r>")
+        return "<w:p>" + "".join(runs) + "</w:p>"
+
+    table = ""
+    if rows:
+        table = "<w:tbl>" + "".join(
+            "<w:tr>" + "".join(f"<w:tc>{para(c)}</w:tc>" for c in row) + "</w:tr>" for row in rows
+        ) + "</w:tbl>"
+    body = "".join(para(p) for p in paragraphs) + table
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", document)
+    return buf.getvalue()
+
+
+def test_docx_paragraphs_breaks_and_tables():
+    data = make_docx(PLAIN.strip().split("\n"), rows=[("指标", "2025年"), ("地区生产总值增长（%）", "5.2")])
+    text = docx_to_text(data)
+    assert text.splitlines()[0] == "2026年示例市政府工作报告"
+    assert "指标\t2025年" in text.splitlines()
+    report = parse_bytes(data)
+    assert outline(report) == outline(parse(PLAIN))
+    assert report.meta.speaker is not None and report.meta.speaker.name == "周明"
+    check_all(report)
+
+
+def test_docx_line_break_inside_a_paragraph():
+    data = make_docx(["一、总体要求", "第一行\n第二行。"])
+    assert "第一行\n第二行。" in docx_to_text(data)
+
+
+def test_docx_is_recognised_by_content_whatever_the_name(tmp_path):
+    path = tmp_path / "report.bin"
+    path.write_bytes(make_docx(PLAIN.strip().split("\n")))
+    assert outline(parse_file(path)) == outline(parse(PLAIN))
+
+
+def test_broken_docx_raises_format_error():
+    with pytest.raises(FormatError):
+        docx_to_text(b"PK\x03\x04 not really a zip")
+
+
+RAW = SHARED / "wild" / "raw"
+needs_raw = pytest.mark.skipif(not RAW.is_dir(), reason=f"the raw wild files are not at {RAW}")
+
+
+@needs_raw
+def test_2017_national_html_page():
+    report = parse_file(RAW / "2017_national_work_report.html")
+    parts = [s for s in report.sections if s.depth == 1]
+    assert [p.title for p in parts] == ["2016年工作回顾", "2017年工作总体部署", "2017年重点工作任务"]
+    assert [s.ordinal for s in parts[2].children if hasattr(s, "ordinal")] == list(range(1, 10))
+    assert report.meta.region == "中华人民共和国" and report.meta.year == 2017
+    assert any(m.base_unit == "元" and m.base_value == 74400000000000 for m in report.metrics)
+    check_all(report)
+
+
+@needs_raw
+def test_2017_html_and_its_plain_text_give_the_same_outline_and_metrics():
+    page = parse_file(RAW / "2017_national_work_report.html")
+    plain = parse(html_to_text((RAW / "2017_national_work_report.html").read_text(encoding="utf-8")))
+    assert outline(page) == outline(plain)
+    assert metric_keys(page) == metric_keys(plain)
+
+
+@needs_raw
+def test_2025_hebei_docx():
+    report = parse_file(RAW / "2025_hebei_province_work_report.docx")
+    meta = report.meta
+    assert (meta.title, meta.region, meta.year, meta.level.value) == ("2025年河北省政府工作报告", "河北省", 2025, "provincial")
+    assert meta.speaker is not None and meta.speaker.name == "王正谱"
+    assert meta.congress is not None and (meta.congress.term, meta.congress.session) == (14, 3)
+    parts = [s for s in report.sections if s.depth == 1]
+    assert [len([c for c in p.children if hasattr(c, "depth")]) for p in parts] == [6, 8]
+    assert any(isinstance(n, Furniture) and n.kind is FurnitureKind.SOURCE for n in report.walk())
+    check_all(report)
