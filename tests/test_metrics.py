@@ -305,8 +305,12 @@ def test_fatal_inputs() -> None:
     assert extract_metrics("“" * 3_000 + "5个") != ()
 
 
-def test_linear_time_on_large_input() -> None:
-    unit = "全市生产总值增长5.2%，新建学校12所，引进项目3062个、投资4482亿元。\n"
+@pytest.mark.parametrize(
+    "unit",
+    ["全市生产总值增长5.2%，新建学校12所，引进项目3062个、投资4482亿元。\n", "增长5%，", "新建学校12所 "],
+    ids=["sentences", "one endless sentence", "no punctuation at all"],
+)
+def test_linear_time_on_large_input(unit: str) -> None:
     small, large = unit * 500, unit * 5_000
     t0 = time.perf_counter()
     n_small = len(extract_metrics(small))

@@ -95,6 +95,12 @@ def test_to_decimal(text: str, expected: str) -> None:
     assert got == Decimal(expected)
 
 
+def test_long_values_are_exact() -> None:
+    assert to_decimal("12345678901234567890123456789012345万") == Decimal("123456789012345678901234567890123450000")
+    with pytest.raises(NumeralError):
+        to_decimal("9" * 101)
+
+
 def test_whole_values_come_back_without_exponent() -> None:
     assert str(to_decimal("5.67万亿")) == "5670000000000"
     assert str(to_decimal("3.2万")) == "32000"

@@ -203,6 +203,8 @@ _ORDINAL_AFTER_JIE = re.compile(
 )
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _TENTHS_OK = frozenset("一二两三四五六七八九十")
+_CLAUSE_REACH: Final[int] = 120
+_SENTENCE_REACH: Final[int] = 300
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！!？?\n]")
 _SENTENCE_PUNCT = re.compile(r"[。！!？?\n]")
 _CONNECTOR_ONLY = re.compile(r"[ \t]*(?:和|及|与|或|以及|、|，)?[ \t]*")
@@ -636,8 +638,9 @@ class _Scanner:
         norm = self.norm
         qty = ctx.qty
         s = qty.start
-        clause = self._boundary(self.clauses, s)
-        sentence = self._boundary(self.sentences, s)
+        # context windows are bounded, so text without punctuation stays linear
+        clause = max(self._boundary(self.clauses, s), s - _CLAUSE_REACH)
+        sentence = max(self._boundary(self.sentences, s), s - _SENTENCE_REACH)
         # the qualifier written in front of the number
         qual_start = s
         pm = _PREFIX_QUAL.search(norm, max(clause, s - 8), s)
