@@ -28,8 +28,9 @@ from __future__ import annotations
 import bisect
 import decimal
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -60,7 +61,7 @@ __all__ = [
 
 # --------------------------------------------------------------------------- unit data
 
-UNITS: Final[dict[str, str]] = {
+UNITS: Final[Mapping[str, str]] = MappingProxyType({
     # money
     "元": "money", "美元": "money", "欧元": "money", "港元": "money", "日元": "money",
     "英镑": "money", "卢布": "money",
@@ -76,7 +77,6 @@ UNITS: Final[dict[str, str]] = {
     "块": "count", "颗": "count", "片": "count", "宗": "count", "笔": "count", "例": "count",
     "起": "count", "支": "count", "组": "count", "列": "count", "趟": "count", "孔": "count",
     "艘次": "count", "架次": "count", "场次": "count", "车次": "count", "班次": "count",
-    "余次": "count",
     # containers
     "标准箱": "container", "标箱": "container", "TEU": "container",
     # length, area, volume
@@ -102,16 +102,16 @@ UNITS: Final[dict[str, str]] = {
     "岁": "age", "周岁": "age",
     # temperature
     "℃": "temperature", "摄氏度": "temperature",
-}
+})
 """Every unit and measure word recognised after a number, with its category."""
 
-UNIT_BASES: Final[dict[str, tuple[str, int]]] = {"成": ("%", 1)}
+UNIT_BASES: Final[Mapping[str, tuple[str, int]]] = MappingProxyType({"成": ("%", 1)})
 """Units whose base form differs: unit → (base unit, power of ten folded into the value)."""
 
-MAGNITUDES: Final[dict[str, int]] = {
+MAGNITUDES: Final[Mapping[str, int]] = MappingProxyType({
     "万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6,
     "十万": 5, "万": 4, "千": 3, "百": 2,
-}
+})
 """Magnitude prefixes of a unit and their power of ten (``亿元`` = 10⁸ 元)."""
 
 RATE_DENOMINATORS: Final[tuple[str, ...]] = (
@@ -120,12 +120,12 @@ RATE_DENOMINATORS: Final[tuple[str, ...]] = (
 )
 """What may follow ``/`` in a rate unit (``万吨/年``, ``微克/立方米``, ``元/吨``)."""
 
-UNIT_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
+UNIT_BLOCKERS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
     "天": ("津", "然", "气", "空", "下", "地", "府", "河", "宫", "山", "水", "使", "才", "鹅"),
     "台": ("湾", "州", "风", "阶", "账", "上", "前", "下", "商", "胞", "独"),
     "所": ("有", "以", "在", "得", "属", "谓", "需", "长", "辖"),
     "处": ("理", "于", "置", "分", "长", "罚"),
-    "部": ("门", "署", "分", "委", "长", "队", "级", "位", "件", "属", "队"),
+    "部": ("门", "署", "分", "委", "长", "队", "级", "位", "件", "属"),
     "种": ("植", "养", "业", "子", "粮", "源", "苗", "质"),
     "类": ("似", "型"),
     "场": ("所", "景", "地", "馆", "合", "面", "站", "域"),
@@ -148,18 +148,18 @@ UNIT_BLOCKERS: Final[dict[str, tuple[str, ...]]] = {
     "份": ("额",),
     "片": ("区",),
     "宗": ("教", "旨"),
-    "支": ("持", "撑", "付", "出", "援", "柱", "部", "队伍建设"),
+    "支": ("持", "撑", "付", "出", "援", "柱", "部"),
     "列": ("车", "入", "为", "出", "举", "席"),
     "米": ("粮", "饭", "面"),
     "成": ("为", "果", "效", "本", "立", "功", "员", "交", "熟", "就", "都", "片", "型", "绩",
-           "长", "网", "势", "品", "渝", "套", "批", "规", "熟", "绩", "型"),
-    "人": ("民", "大", "才"),
+           "长", "网", "势", "品", "渝", "套", "批", "规"),
+    "人": ("大",),
     "户": ("籍", "外", "型", "口"),
     "次": ("会议", "全会", "党代会", "代表大会", "常委会", "全体会议"),
     "兆": ("瓦", "帕"),
     "块": ("钱",),
     "孔": ("子",),
-}
+})
 """What must not follow a unit for it to count (``3台湾`` is not 3 台; ``五次会议`` is an ordinal)."""
 
 _DURATION_UNITS: Final[frozenset[str]] = frozenset({"年", "个月", "天", "小时", "分钟", "秒", "个工作日", "工作日"})
@@ -187,14 +187,14 @@ _PREFIX_QUAL = re.compile(
     r"(?P<q>不少于|不低于|不超过|不高于|不足|不到|至少|最多|最少|超过|突破|多于|高于|低于|大约|约合|约为|约|"
     r"接近|将近|近|逾|超)[ \t]*$"
 )
-_QUAL_BY_WORD: Final[dict[str, Qualifier]] = {
+_QUAL_BY_WORD: Final[Mapping[str, Qualifier]] = MappingProxyType({
     **dict.fromkeys(("左右", "上下", "大约", "约合", "约为", "约", "接近", "将近", "近"), Qualifier.APPROX),
     **dict.fromkeys(
         ("以上", "开外", "多", "余", "不少于", "不低于", "至少", "最少", "超过", "突破", "多于", "高于", "逾", "超"),
         Qualifier.AT_LEAST,
     ),
     **dict.fromkeys(("以下", "以内", "之内", "内", "不超过", "不高于", "不足", "不到", "最多", "低于"), Qualifier.AT_MOST),
-}
+})
 _QUOTE = re.compile(r"“[^“”\n]{1,20}”|《[^《》\n]{1,80}》|\"[^\"\n]{1,20}\"")
 _FIXED = re.compile(_alternation(FIXED_TERMS))
 _ORDINAL_AFTER_JIE = re.compile(
@@ -591,7 +591,7 @@ class _Scanner:
         if after[:1] in _LATIN and unit not in ("Mbps", "Gbps", "TEU"):
             return False
         token = norm[s:e]
-        before2 = norm[max(0, s - 2):s]
+        before2 = norm[max(0, s - 6):s].rstrip(" \t")[-2:]
         if unit == "年" and den is None:
             if kind == "cn" or is_year_like(token) or after.startswith(("度", "前", "后", "初", "底", "末")):
                 return False

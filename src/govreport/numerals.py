@@ -40,7 +40,9 @@ from __future__ import annotations
 
 import decimal
 import re
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Final
 
 import cn2an
@@ -69,7 +71,7 @@ __all__ = [
     "year",
 ]
 
-CN_DIGITS: Final[dict[str, int]] = {
+CN_DIGITS: Final[Mapping[str, int]] = MappingProxyType({
     "〇": 0, "零": 0,
     "一": 1, "壹": 1,
     "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
@@ -80,13 +82,13 @@ CN_DIGITS: Final[dict[str, int]] = {
     "七": 7, "柒": 7,
     "八": 8, "捌": 8,
     "九": 9, "玖": 9,
-}
+})
 """Chinese digit characters (lower case, capital and traditional forms) and their values."""
 
-CN_UNITS: Final[dict[str, int]] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_UNITS: Final[Mapping[str, int]] = MappingProxyType({"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000})
 """Chinese place units below 万."""
 
-CN_MAGNITUDES: Final[dict[str, int]] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+CN_MAGNITUDES: Final[Mapping[str, int]] = MappingProxyType({"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8})
 """Chinese magnitudes: 万 and 亿 (万亿 is their product)."""
 
 FIXED_TERMS: Final[tuple[str, ...]] = (
