@@ -174,7 +174,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-_SEP = re.compile(r"(?:[ \t\n]|\*\*|\\(?=\*)){0,8}")
+_SEP = re.compile(r"(?:[ \n]|\*\*|\\(?=\*)){0,8}")  # no tab: a tab separates table cells
 _UNIT_RE = re.compile(
     rf"(?P<unit>{_alternation(UNITS)})(?:/(?P<den>{_alternation(RATE_DENOMINATORS)}))?"
 )
@@ -522,8 +522,9 @@ class _Scanner:
         )
 
     def _line_has_text_before(self, s: int) -> bool:
+        """Whether the number's line has prose before it (a table row or a bare number has not)."""
         line = self.norm[max(0, s - 60):s].rsplit("\n", 1)[-1]
-        return bool(line.strip(" \t*#"))
+        return bool(line.strip(" \t*#")) and "\t" not in line
 
     def _range_second(self, pos: int, kind: str) -> tuple[Decimal, str, int] | None:
         """After a first bound with no unit: the second bound, its magnitude, where its unit starts."""
