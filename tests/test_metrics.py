@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import json
 import pathlib
+import re
 import time
 from decimal import Decimal
 
@@ -323,6 +324,23 @@ def test_linear_time_on_large_input(unit: str) -> None:
     assert (t2 - t1) < 25 * max(t1 - t0, 1e-3)
 
 
+def test_linear_time_when_called_per_paragraph() -> None:
+    paragraph = "全市生产总值增长5.2%，新建学校12所。\n\n"
+
+    def per_paragraph(text: str) -> int:
+        starts = range(0, len(text), len(paragraph))
+        return sum(len(extract_metrics(text, s, s + len(paragraph))) for s in starts)
+
+    small, large = paragraph * 1_000, paragraph * 10_000
+    t0 = time.perf_counter()
+    n_small = per_paragraph(small)
+    t1 = time.perf_counter()
+    n_large = per_paragraph(large)
+    t2 = time.perf_counter()
+    assert n_large == 10 * n_small
+    assert (t2 - t1) < 25 * max(t1 - t0, 1e-3)
+
+
 # --------------------------------------------------------------------------- properties
 
 _PIECES = st.sampled_from(
@@ -382,6 +400,16 @@ def test_seed_span_invariant() -> None:
         assert found, name
         for m in found:
             assert text[m.span.start:m.span.end] == m.text
+
+
+@pytest.mark.seeds
+def test_seed_per_paragraph_equals_whole_text() -> None:
+    for name, text in _seed_texts().items():
+        whole = {(m.span, m.base_value, m.base_unit, m.qualifier) for m in extract_metrics(text)}
+        pieces = set()
+        for block in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+            pieces |= {(m.span, m.base_value, m.base_unit, m.qualifier) for m in extract_metrics(text, *block.span())}
+        assert pieces == whole, name
 
 
 def _key(value: str | None, high: str | None, base: str | None, unit: str | None) -> tuple[str | None, ...]:

@@ -203,6 +203,8 @@ _ORDINAL_AFTER_JIE = re.compile(
 )
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _TENTHS_OK = frozenset("一二两三四五六七八九十")
+_CONTEXT_BEFORE: Final[int] = 400  # characters read before ``start`` for context
+_CONTEXT_AFTER: Final[int] = 16  # characters read after ``end`` (what follows a unit)
 _CLAUSE_REACH: Final[int] = 120
 _SENTENCE_REACH: Final[int] = 300
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！!？?\n]")
@@ -318,22 +320,23 @@ class _Scanner:
     """Per-call state of one :func:`extract_metrics` run."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
+        # Only a window of the text is normalized: the slice asked for, some context before
+        # it and a little after. Every position inside the scanner is an offset into that
+        # window; ``base`` turns it back into an offset into ``text``.
+        base = max(0, start - _CONTEXT_BEFORE)
         self.text = text
-        lo = max(0, start - 400)
-        hi = min(len(text), end + 16)
-        # only the window is normalized; the padding keeps offsets equal to offsets into text
-        self.norm = "\x00" * lo + normalize(text[lo:hi])
-        self.start = start
-        self.end = end
+        self.base = base
+        self.norm = normalize(text[base:min(len(text), end + _CONTEXT_AFTER)])
+        self.start = start - base
+        self.end = end - base
         protected: list[tuple[int, int]] = []
         for pattern in (_QUOTE, _FIXED):
-            protected.extend(m.span() for m in pattern.finditer(self.norm, lo, end))
+            protected.extend(m.span() for m in pattern.finditer(self.norm, 0, self.end))
         protected.sort()
         self.protected_starts = [s for s, _ in protected]
         self.protected = protected
-        self.clauses = [m.start() for m in _CLAUSE_PUNCT.finditer(self.norm, lo, end)]
-        self.sentences = [m.start() for m in _SENTENCE_PUNCT.finditer(self.norm, lo, end)]
-        self.lo = lo
+        self.clauses = [m.start() for m in _CLAUSE_PUNCT.finditer(self.norm, 0, self.end)]
+        self.sentences = [m.start() for m in _SENTENCE_PUNCT.finditer(self.norm, 0, self.end)]
 
     # ---- step 1: quantities
 
@@ -633,7 +636,7 @@ class _Scanner:
 
     def _boundary(self, marks: list[int], pos: int) -> int:
         i = bisect.bisect_left(marks, pos) - 1
-        return marks[i] + 1 if i >= 0 else self.lo
+        return marks[i] + 1 if i >= 0 else 0
 
     def _read_context(self, ctx: _Context, prev: _Context | None) -> None:
         norm = self.norm
@@ -736,12 +739,13 @@ class _Scanner:
     def run(self) -> tuple[Metric, ...]:
         contexts = self.contexts(self.quantities())
         metrics = []
+        base = self.base
         for ctx in contexts:
             q = ctx.qty
             metrics.append(
                 Metric(
-                    text=self.text[q.start:q.end],
-                    span=Span(q.start, q.end),
+                    text=self.text[base + q.start:base + q.end],
+                    span=Span(base + q.start, base + q.end),
                     value=q.value,
                     unit=q.unit,
                     base_value=q.base_value,
@@ -755,7 +759,7 @@ class _Scanner:
                     year=ctx.year,
                     target=ctx.target,
                     estimate=ctx.estimate,
-                    partner=ctx.partner,
+                    partner=None if ctx.partner is None else ctx.partner.shift(base),
                 )
             )
         return tuple(metrics)
