@@ -90,7 +90,7 @@ UNITS: Final[Mapping[str, str]] = MappingProxyType({
     # energy and power
     "千瓦": "power", "兆瓦": "power", "吉瓦": "power", "千瓦时": "energy", "兆瓦时": "energy",
     "吉瓦时": "energy",
-    "千伏": "voltage", "千伏安": "power", "兆伏安": "power",
+    "千伏": "voltage", "千伏安": "power", "兆伏安": "power", "度": "energy",
     # data rates
     "Mbps": "bandwidth", "Gbps": "bandwidth", "兆": "bandwidth",
     # ratios
@@ -116,7 +116,7 @@ MAGNITUDES: Final[Mapping[str, int]] = MappingProxyType({
 
 RATE_DENOMINATORS: Final[tuple[str, ...]] = (
     "年", "天", "日", "小时", "时", "秒", "人", "户", "立方米", "平方米", "吨", "亩",
-    "千瓦时", "公里", "月", "辆", "标准箱",
+    "千瓦时", "公里", "月", "辆", "标准箱", "升",
 )
 """What may follow ``/`` in a rate unit (``万吨/年``, ``微克/立方米``, ``元/吨``)."""
 
@@ -163,7 +163,8 @@ UNIT_BLOCKERS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType({
 """What must not follow a unit for it to count (``3台湾`` is not 3 台; ``五次会议`` is an ordinal)."""
 
 _DURATION_UNITS: Final[frozenset[str]] = frozenset({"年", "个月", "天", "小时", "分钟", "秒", "个工作日", "工作日"})
-_NEEDS_MAGNITUDE: Final[frozenset[str]] = frozenset({"方"})  # 亿方 of gas; a bare 方 is 方面, 方案 …
+# 亿方 of gas, 亿度 of power; a bare 方 or 度 is 方面, 方案, 年度, 温度 …
+_NEEDS_MAGNITUDE: Final[frozenset[str]] = frozenset({"方", "度"})
 _WITHIN_UNITS: Final[frozenset[str]] = _DURATION_UNITS | {"公里", "千米", "米"}
 _RANK_UNITS: Final[frozenset[str]] = frozenset({"名", "位"})
 
