@@ -169,3 +169,21 @@ def test_bad_usage_exits_2(report_file):
     proc = run("parse", str(report_file), "--format", "yaml")
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
+
+
+def test_metrics_command_writes_one_csv_row_per_metric_with_its_section_path(tmp_path):
+    import csv
+    import io
+
+    path = tmp_path / "r.txt"
+    path.write_text("一、工作回顾\n（一）经济运行。地区生产总值增长5.1%左右，新增企业1200家。\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "govreport", "metrics", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["path"], r["text"], r["base_value"], r["base_unit"], r["qualifier"]) for r in rows] == [
+        ("一、/（一）", "5.1%左右", "5.1", "%", "approx"),
+        ("一、/（一）", "1200家", "1200", "家", ""),
+    ]
+    jsonl = subprocess.run([sys.executable, "-m", "govreport", "metrics", str(path), "--format", "jsonl"],
+                           capture_output=True, text=True, check=True).stdout
+    assert [json.loads(line)["section"] for line in jsonl.splitlines()] == ["经济运行", "经济运行"]
