@@ -15,6 +15,7 @@ from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, Marker, chinese_ordi
 from govreport.model import Cell, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Row, Table
 from govreport.segment import Block, ends_sentence, head_offset
 from govreport.span import Span
+from govreport.tables import read_table
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
 
 __all__ = ["Heading", "ColumnStart", "BareTitle", "Event", "classify", "RULES", "Context"]
@@ -99,30 +100,16 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
 
 
 def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
-    """Tab-separated or pipe rows. A minimal reading: cells as text, ``<b>`` rows as categories."""
-    rows_lines = [ln for ln in block.lines if "\t" in ctx.norm[ln.start : ln.end] or ctx.norm.startswith("|", ln.start)]
-    if len(rows_lines) != len(block.lines) or (len(rows_lines) < 2 and "\t" not in ctx.norm[block.start : block.end]):
+    """Tab-separated or markdown pipe rows (see :mod:`govreport.tables`)."""
+    lines = block.lines
+    if not all("\t" in ctx.norm[ln.start : ln.end] or ctx.norm.startswith("|", ln.start) for ln in lines):
         return None
-    header: tuple[str, ...] = ()
-    rows: list[Row] = []
-    category: str | None = None
-    for line in block.lines:
-        raw = ctx.text[line.start : line.end]
-        sep = "|" if raw.lstrip().startswith("|") else "\t"
-        cells = [clean(c) for c in raw.strip().strip("|").split(sep)]
-        if sep == "|" and all(set(c) <= set("-: ") for c in cells):
-            continue
-        filled = [c for c in cells if c]
-        if "<b>" in raw.lower() and len(filled) == 1:
-            category = filled[0]
-            continue
-        if not header:
-            header = tuple(cells)
-            continue
-        if tuple(cells) == header:  # a header repeated after a page break
-            continue
-        rows.append(Row(Span(line.start, line.end), tuple(Cell(c) for c in cells), category))
-    return Table(Span(block.start, block.end), header, tuple(rows))
+    if len(lines) == 1:
+        sep = "|" if ctx.norm.startswith("|", lines[0].start) else "\t"
+        cells = [c for c in ctx.norm[lines[0].start : lines[0].end].strip("|").split(sep) if c.strip()]
+        if len(cells) < 2:
+            return None
+    return read_table(ctx.text, [(ln.start, ln.end) for ln in lines])
 
 
 def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
@@ -235,6 +222,9 @@ def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: i
     return Furniture(Span(block.start, block.end), kind, clean(ctx.text[head : block.end]))
 
 
+_NUMBERED_NOTE = regex.compile(r"注[：:][ \u3000]*[1１][.．、]")
+
+
 def back_matter_title(ctx: Context, block: Block) -> bool:
     """``名词解释`` / ``附件1`` alone on a line: what follows is not part of the report."""
     if len(block.lines) != 1:
@@ -274,7 +264,16 @@ RULES: tuple[tuple[str, Rule], ...] = (
 def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, Rule]] = RULES) -> list[Event]:
     """One event per block: the first rule that recognises it decides."""
     events: list[Event] = []
+    note_next = 0  # the number the next line of a numbered note (注：1. … 2. …) would carry
     for index, block in enumerate(blocks):
+        if note_next:
+            head = _head(ctx, block)
+            marker = match_heading(ctx.norm, head)
+            if marker is not None and marker.key == "1." and marker.ordinal == note_next:
+                events.append(Note(Span(block.start, block.end), clean(ctx.text[head : block.end])))
+                note_next += 1
+                continue
+            note_next = 0
         if index + 1 < len(blocks) and back_matter_title(ctx, block):
             # Appendices and glossaries: kept, outside the outline.
             for rest in blocks[index:]:
@@ -285,5 +284,7 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, R
             event = rule(ctx, block, blocks, index)
             if event is not None:
                 events.append(event)
+                if isinstance(event, Note) and _NUMBERED_NOTE.match(event.text):
+                    note_next = 2
                 break
     return events

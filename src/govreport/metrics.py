@@ -57,6 +57,7 @@ __all__ = [
     "UNIT_BASES",
     "UNIT_BLOCKERS",
     "extract_metrics",
+    "fold_unit",
 ]
 
 # --------------------------------------------------------------------------- unit data
@@ -280,6 +281,20 @@ _EXACT: Final[decimal.Context] = decimal.Context(prec=200)
 def _fold(value: Decimal, power: int) -> Decimal:
     """``value`` × 10^power, exactly, in plain notation."""
     return plain(value.scaleb(power, context=_EXACT)) if power else value
+
+
+def fold_unit(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """A value in ``unit`` as (base value, base unit): ``(3.2, "万户")`` → ``(32000, "户")``.
+
+    Units with no magnitude prefix come back unchanged; ``成`` becomes ``%`` × 10.
+    """
+    for mag in sorted(MAGNITUDES, key=len, reverse=True):
+        rest = unit[len(mag) :]
+        if unit.startswith(mag) and rest.split("/")[0] in UNITS:
+            base, extra = UNIT_BASES.get(rest, (rest, 0))
+            return _fold(value, MAGNITUDES[mag] + extra), base
+    base, extra = UNIT_BASES.get(unit, (unit, 0))
+    return _fold(value, extra), base
 
 
 def _prefix_applies(word: str, before: str, unit: str) -> bool:

@@ -67,8 +67,10 @@ def split_lines(norm: str) -> list[Line]:
         start, end = pos, nl
         while start < end and norm[start] in " \t":
             start += 1
-        while end > start and norm[end - 1] in " \t":
+        while end > start and norm[end - 1] == " ":
             end -= 1
+        if norm.count("\t", start, end) == end - start:
+            end = start  # only tabs: blank (trailing tabs of a table row are kept)
         lines.append(Line(number, start, end))
         number += 1
         pos = nl + 1
@@ -88,7 +90,7 @@ def head_offset(norm: str, start: int, end: int) -> int:
     return pos
 
 
-_CLOSERS = "”’）)】」』》*_ "
+_CLOSERS = "”’）)】」』》*_ \t"
 _TERMINAL = "。！？；：!?;:…"
 
 

@@ -17,7 +17,7 @@ import attrs
 
 from govreport.blocks import BareTitle, ColumnStart, Context, Event, Heading
 from govreport.errors import Diagnostic, Severity
-from govreport.model import Column, Figure, Furniture, Item, ItemKind, Metric, Node, Paragraph, Section
+from govreport.model import Column, Figure, Furniture, Item, ItemKind, Metric, Node, Note, Paragraph, Section, Table
 from govreport.span import Span
 
 __all__ = ["build", "PART_KEYS"]
@@ -71,7 +71,9 @@ class _BoxFrame:
     last_ordinal: dict[str, int] = attrs.field(factory=dict)
 
     def add(self, node: Node) -> None:
-        (self.sub.children if self.sub is not None else self.children).append(node)
+        target = self.sub.children if self.sub is not None else self.children
+        if not _attach(target, node):
+            target.append(node)
 
     def close_sub(self) -> None:
         if self.sub is not None:
@@ -83,6 +85,28 @@ class _BoxFrame:
         end = max([self.start.span.end] + [c.span.end for c in self.children])
         return Column(Span(self.start.span.start, end), self.start.title, self.start.number,
                       tuple(self.children), metrics)
+
+
+def _attach(nodes: list[Node], node: Node) -> bool:
+    """Join ``node`` to the table before it when it continues it; ``True`` if it did.
+
+    A table whose header repeats the previous table's (a page break) is the same table;
+    notes right after a table (注：1. … 2. …) are its notes.
+    """
+    if not nodes or not isinstance(nodes[-1], Table):
+        return False
+    table = nodes[-1]
+    if isinstance(node, Table) and node.header == table.header and not table.notes:
+        last_category = table.rows[-1].category if table.rows else None
+        rows = tuple(
+            attrs.evolve(r, category=last_category) if r.category is None else r for r in node.rows
+        ) if node.rows and node.rows[0].category is None else node.rows
+        nodes[-1] = attrs.evolve(table, span=table.span.cover(node.span), rows=table.rows + rows)
+        return True
+    if isinstance(node, Note):
+        nodes[-1] = attrs.evolve(table, span=table.span.cover(node.span), notes=table.notes + (node.text,))
+        return True
+    return False
 
 
 class _Builder:
@@ -136,6 +160,14 @@ class _Builder:
             code, message = "ordinal-gap", f"{marker} follows ordinal {previous}: {expected} is missing"
         self.diagnostics.append(Diagnostic(code, Severity.WARNING, message, span))
 
+    def check_table(self, table: Table) -> None:
+        width = len(table.header)
+        for row in table.rows:
+            if len(row.cells) != width:
+                self.diagnostics.append(Diagnostic(
+                    "table-ragged-row", Severity.WARNING,
+                    f"row has {len(row.cells)} cells where the header has {width}", row.span))
+
     def heading(self, event: Heading) -> None:
         m = event.marker
         frame = self.open_section(m.key, m.ordinal, m.text, m.style, event.title, event.title_span, event.span)
@@ -187,6 +219,8 @@ class _Builder:
                 box.inline_items = True
             box.add(item)
             return
+        if isinstance(event, Table):
+            self.check_table(event)
         box.add(event)  # type: ignore[arg-type]
 
     def run(self, events: Sequence[Event]) -> tuple[tuple[Node, ...], list[Diagnostic]]:
@@ -211,7 +245,10 @@ class _Builder:
             elif isinstance(event, ColumnStart):
                 self.box = _BoxFrame(event)
             else:
-                self.container().append(event)
+                if isinstance(event, Table):
+                    self.check_table(event)
+                if not _attach(self.container(), event):
+                    self.container().append(event)
         if self.box is not None:
             self.container().append(self.box.close(()))
             self.box = None
