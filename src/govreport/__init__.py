@@ -12,6 +12,8 @@ from govreport.model import (
     Column,
     Congress,
     Figure,
+    Indicator,
+    IndicatorValue,
     FrontMatter,
     FrontRole,
     Furniture,
@@ -41,7 +43,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Cell", "Change", "Column", "Congress", "DecodeError", "Diagnostic", "Figure",
-    "FrontMatter", "FrontRole", "Furniture", "FurnitureKind", "GovreportError", "Item",
+    "FrontMatter", "FrontRole", "Indicator", "IndicatorValue", "Furniture", "FurnitureKind", "GovreportError", "Item",
     "ItemKind", "Kind", "Level", "Meta", "Metric", "Note", "Notice", "NumeralError",
     "Paragraph", "ParseError", "Period", "Qualifier", "Report", "Row", "Section",
     "Severity", "Span", "Speaker", "Table", "__version__", "parse", "parse_bytes", "parse_file", "extract_metrics",

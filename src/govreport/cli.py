@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from govreport.errors import GovreportError
 from govreport.parser import parse_file
+from govreport.serialize.indicators import indicators_csv, indicators_jsonl
 from govreport.serialize.json import report_to_dict
 from govreport.serialize.metrics import metrics_csv, metrics_jsonl
 from govreport.serialize.outline import render_outline
@@ -51,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     m.add_argument("file")
     m.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    i = sub.add_parser("indicators", help="the indicator tables (指标 / years / 属性), one row per indicator",
+                       epilog="examples:\n  govreport indicators plan.txt > indicators.csv\n"
+                              "  govreport indicators plan.txt --format jsonl",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    i.add_argument("file")
+    i.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     return ap
 
 
@@ -70,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "metrics":
             report = parse_file(args.file)
             sys.stdout.write(metrics_csv(report) if args.format == "csv" else metrics_jsonl(report))
+        elif args.command == "indicators":
+            report = parse_file(args.file)
+            sys.stdout.write(indicators_csv(report) if args.format == "csv" else indicators_jsonl(report))
     except (OSError, GovreportError) as exc:
         print(f"govreport: {args.file}: {exc}", file=sys.stderr)
         return 1

@@ -68,6 +68,8 @@ def _title_like(norm: str, line: Line) -> bool:
     text = norm[head : line.end]
     if not text or len(text) > 90 or match_heading(norm, head) is not None:
         return False
+    if "\t" in text or text.startswith("|"):
+        return False  # a table row
     if COLUMN_TITLE.match(norm, head):
         return False
     return text[-1] not in "。！？；" and "。" not in text

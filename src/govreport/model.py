@@ -223,6 +223,37 @@ class Table:
 
 
 @attrs.frozen(slots=True)
+class IndicatorValue:
+    """One value of an indicator: the column it sits in (``2025年``), its year and flags."""
+
+    label: str
+    text: str
+    year: int | None = None
+    value: Decimal | None = None
+    flags: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Indicator:
+    """A row of an indicator table (序号 / 指标 / years / 属性) read as data.
+
+    ``attribute`` is 预期性 (anticipatory) or 约束性 (binding) as the table says.
+    """
+
+    name: str
+    span: Span
+    number: int | None = None
+    unit: str | None = None
+    category: str | None = None
+    values: tuple[IndicatorValue, ...] = ()
+    attribute: str | None = None
+
+    def value_for(self, year: int) -> IndicatorValue | None:
+        """The value given for ``year``, or ``None``."""
+        return next((v for v in self.values if v.year == year), None)
+
+
+@attrs.frozen(slots=True)
 class Figure:
     """A figure, known by its caption (图2 天津市域生态体系图)."""
 
@@ -355,6 +386,14 @@ class Report:
 
         yield from visit(self.body, ())
 
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """The rows of every indicator table (a table with a 指标 column and year columns)."""
+        found: list[Indicator] = []
+        for table in self.tables:
+            found.extend(_indicators(table))
+        return tuple(found)
+
     def source(self, node: Node | Metric) -> str:
         """The raw source text of a node or metric."""
         return self.text[node.span.start : node.span.end]
@@ -421,6 +460,46 @@ class Report:
         from govreport.serialize.json import report_from_dict
 
         return report_from_dict(data)
+
+
+_INDICATOR_NAMES = ("指标", "指标名称", "项目", "名称")
+
+
+def _indicators(table: Table) -> Iterator[Indicator]:
+    header = [h.strip() for h in table.header]
+    name_col = next((i for i, h in enumerate(header) if h in _INDICATOR_NAMES), None)
+    years = {i: _year_label(h) for i, h in enumerate(header)}
+    years = {i: y for i, y in years.items() if y is not None}
+    if name_col is None or not years:
+        return
+    number_col = next((i for i, h in enumerate(header) if h in ("序号", "编号")), None)
+    attr_col = next((i for i, h in enumerate(header) if h in ("属性", "指标属性", "性质")), None)
+    for row in table.rows:
+        cells = row.cells
+        if name_col >= len(cells):
+            continue
+        number = None
+        if number_col is not None and number_col < len(cells) and cells[number_col].text.isdigit():
+            number = int(cells[number_col].text)
+        values = tuple(
+            IndicatorValue(header[i], cells[i].text, year, cells[i].value, cells[i].flags)
+            for i, year in years.items()
+            if i < len(cells)
+        )
+        attribute = cells[attr_col].text or None if attr_col is not None and attr_col < len(cells) else None
+        name = cells[name_col].text
+        if row.unit:
+            for suffix in (f"（{row.unit}）", f"({row.unit})"):
+                if name.endswith(suffix):
+                    name = name[: -len(suffix)].rstrip()
+        yield Indicator(name, row.span, number, row.unit, row.category, values, attribute)
+
+
+def _year_label(label: str) -> int | None:
+    digits = label.strip().rstrip("年").strip()
+    if len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20"):
+        return int(digits)
+    return None
 
 
 def _sections_below(nodes: tuple[Node, ...]) -> Iterator[Section]:
