@@ -264,3 +264,32 @@ def test_seed_003_indicator_table_cell_by_cell():
     assert len(report.indicators[0].name) > 0 and not report.indicators[0].name.endswith("）")
     (table,) = report.tables
     assert len(table.notes) == 2 and table.notes[0].startswith("注：1.")
+
+
+@pytest.mark.parametrize("title_line", ["专栏 4 城市更新工程", "专栏4 城市更新工程", "### 专栏４　城市更新工程",
+                                        "**专栏 4 城市更新工程**", "## **专栏4** 城市更新工程"])
+def test_column_title_forms(title_line):
+    text = f"一、城市建设\n\n完善城市功能。推进城市更新。\n\n{title_line}\n\n改造老旧小区120个，更新管网300公里。\n"
+    report = parse_text(text)
+    (box,) = report.columns
+    assert (box.number, box.title) == (4, "城市更新工程")
+    assert [m.text for m in report.metrics] == ["120个", "300公里"]
+
+
+def test_indicators_command(tmp_path):
+    import csv
+    import io
+    import subprocess
+    import sys
+
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "govreport", "indicators", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["number"], r["name"], r["unit"], r["2030_value"], r["2030_flags"]) for r in rows] == [
+        ("1", "地区生产总值增长", "%", "5", "five_year_average approx"),
+        ("2", "市场主体数量", "万户", "150", "at_least"),
+        ("3", "单位地区生产总值能耗降低", "%", "", "five_year_cumulative text"),
+        ("4", "城镇调查失业率", "%", "5.5", "at_most"),
+    ]
