@@ -28,7 +28,6 @@ PROVINCES: tuple[str, ...] = (
 )
 """China's provincial-level divisions, with their suffixes."""
 
-_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _SHORT = {p: regex.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", p) for p in PROVINCES}
 NATIONAL_REGION = "中华人民共和国"
 
@@ -163,10 +162,6 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
             region = regex.sub(r"^[0-9]{4}年", "", m.group("r"))
     if region is None:
         region = _body_region(text)
-    if region and region[:2] in {s[:2] for s in _MUNICIPALITIES} and region not in PROVINCES:
-        # 静海区 of 天津市: keep the full name the document uses
-        pass
-
     kind = Kind.OTHER
     plan = _PLAN.search((title or "").replace(" ", ""))
     has_chapters = any(s.style == "第N章" for s in sections)

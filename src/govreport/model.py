@@ -10,15 +10,12 @@ import datetime as _dt
 import enum
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Union
+from typing import Any, Union
 
 import attrs
 
 from govreport.errors import Diagnostic
 from govreport.span import Span
-
-if TYPE_CHECKING:  # pragma: no cover
-    from govreport.model import Node as _Node  # noqa: F401
 
 
 class Kind(str, enum.Enum):

@@ -80,11 +80,11 @@ class _BoxFrame:
             self.children.append(self.sub.close())
             self.sub = None
 
-    def close(self, metrics: tuple[Metric, ...]) -> Column:
+    def close(self) -> Column:
         self.close_sub()
         end = max([self.start.span.end] + [c.span.end for c in self.children])
         return Column(Span(self.start.span.start, end), self.start.title, self.start.number,
-                      tuple(self.children), metrics)
+                      tuple(self.children))
 
 
 def _attach(nodes: list[Node], node: Node) -> bool:
@@ -236,7 +236,7 @@ class _Builder:
                 if not self.box_ends(self.box, event):
                     self.box_add(self.box, event)
                     continue
-                self.container().append(self.box.close(()))
+                self.container().append(self.box.close())
                 self.box = None
             if isinstance(event, Heading):
                 self.heading(event)
@@ -250,7 +250,7 @@ class _Builder:
                 if not _attach(self.container(), event):
                     self.container().append(event)
         if self.box is not None:
-            self.container().append(self.box.close(()))
+            self.container().append(self.box.close())
             self.box = None
         while self.stack:
             self.close_frame()
