@@ -335,14 +335,15 @@ def _split_chinese(token: str) -> tuple[Decimal, str] | None:
 class _Scanner:
     """Per-call state of one :func:`extract_metrics` run."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, norm: str | None = None) -> None:
         # Only a window of the text is normalized: the slice asked for, some context before
         # it and a little after. Every position inside the scanner is an offset into that
         # window; ``base`` turns it back into an offset into ``text``.
         base = max(0, start - _CONTEXT_BEFORE)
         self.text = text
         self.base = base
-        self.norm = normalize(text[base:min(len(text), end + _CONTEXT_AFTER)])
+        stop = min(len(text), end + _CONTEXT_AFTER)
+        self.norm = norm[base:stop] if norm is not None else normalize(text[base:stop])
         self.start = start - base
         self.end = end - base
         protected: list[tuple[int, int]] = []
@@ -781,7 +782,9 @@ class _Scanner:
         return tuple(metrics)
 
 
-def extract_metrics(text: str, start: int = 0, end: int | None = None) -> tuple[Metric, ...]:
+def extract_metrics(
+    text: str, start: int = 0, end: int | None = None, *, norm: str | None = None
+) -> tuple[Metric, ...]:
     """Every metric in ``text[start:end]``, in order.
 
     ``text`` is raw report text (newlines, CRLF, full-width digits, markdown marks and odd
@@ -789,6 +792,9 @@ def extract_metrics(text: str, start: int = 0, end: int | None = None) -> tuple[
     metric's ``text`` equals ``text[span.start:span.end]``. The context before ``start``
     (the rest of the sentence) is read for qualifiers, indicator, year and flags, but no
     metric starts before ``start`` or ends after ``end``.
+
+    ``norm``, when the caller already has it, is ``normalize(text)``; passing it saves
+    normalizing the context window again on every call.
 
     Never raises on odd text; raises :class:`TypeError`/:class:`ValueError` when called
     with something that is not a string or with offsets outside the text.
@@ -803,4 +809,6 @@ def extract_metrics(text: str, start: int = 0, end: int | None = None) -> tuple[
         raise ValueError(f"offsets [{start}, {end}) outside a text of {len(text)} characters")
     if start == stop:
         return ()
-    return _Scanner(text, start, stop).run()
+    if norm is not None and len(norm) != len(text):
+        raise ValueError("norm must be normalize(text), of the same length")
+    return _Scanner(text, start, stop, norm).run()

@@ -37,7 +37,7 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
             return ()
         from govreport.metrics import extract_metrics
 
-        return extract_metrics(text, start, end)
+        return extract_metrics(text, start, end, norm=norm)
 
     ctx = Context(text, norm, find_metrics)
     lines = split_lines(norm)
