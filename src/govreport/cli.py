@@ -46,18 +46,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--no-metrics", action="store_true", help="skip metric extraction")
     o = sub.add_parser("outline", help="print the outline of a report (same as parse --format outline)")
     o.add_argument("file")
-    m = sub.add_parser("metrics", help="every quantitative claim, one row per metric with its section path",
-                       epilog="examples:\n  govreport metrics report.txt > metrics.csv\n"
-                              "  govreport metrics report.txt --format jsonl",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    m.add_argument("file")
-    m.add_argument("--format", choices=("csv", "jsonl"), default="csv")
-    i = sub.add_parser("indicators", help="the indicator tables (指标 / years / 属性), one row per indicator",
-                       epilog="examples:\n  govreport indicators plan.txt > indicators.csv\n"
-                              "  govreport indicators plan.txt --format jsonl",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    i.add_argument("file")
-    i.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    tables = (
+        ("metrics", "every quantitative claim, one row per metric with its section path", "report.txt"),
+        ("indicators", "the indicator tables (指标 / years / 属性), one row per indicator", "plan.txt"),
+    )
+    for name, help_text, example in tables:
+        t = sub.add_parser(name, help=help_text, formatter_class=argparse.RawDescriptionHelpFormatter,
+                           epilog=f"examples:\n  govreport {name} {example} > {name}.csv\n"
+                                  f"  govreport {name} {example} --format jsonl")
+        t.add_argument("file")
+        t.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     return ap
 
 
