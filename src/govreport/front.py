@@ -16,7 +16,7 @@ from govreport.markers import COLUMN_TITLE, match_heading
 from govreport.model import FrontMatter, FrontRole, Furniture, FurnitureKind
 from govreport.segment import Line, head_offset
 from govreport.span import Span
-from govreport.text import clean
+from govreport.text import DATE, clean
 
 __all__ = ["FrontInfo", "split_front", "SPEAKER", "SALUTATION"]
 
@@ -28,10 +28,6 @@ SPEAKER = regex.compile(
 _DASH_RUN = regex.compile(r"[—―─–‒-]{2,}")
 _SUBTITLE_LEAD = regex.compile(r"^(?:[—―─–‒-]{1,4}|～|~)[ ]*")
 _SUBTITLE_BODY = regex.compile(r"(?:在|于).{2,60}?(?:会议|大会)(?:上|开幕)")
-_DATE = regex.compile(
-    r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})[ ]*年[ ]*(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ ]*月"
-    r"[ ]*(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ ]*日"
-)
 _TITLE_WORDS = regex.compile(r"工作报告|规划.{0,30}纲要|纲要|报告|规划")
 _NOTICE_START = regex.compile(r"关于印发")
 _ISSUER = regex.compile(r"(?:人民政府|办公厅|办公室|人民代表大会常务委员会)$")
@@ -138,7 +134,7 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
                 nodes.append(FrontMatter(span, FrontRole.NOTICE, words))
                 i += 1
                 continue
-            date = _DATE.fullmatch(flat)
+            date = DATE.fullmatch(flat)
             if date and info.notice_date is None:
                 info.notice_date = flat
                 nodes.append(FrontMatter(span, FrontRole.NOTICE, words))

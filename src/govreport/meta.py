@@ -14,6 +14,8 @@ from collections.abc import Sequence
 import regex
 
 from govreport.front import FrontInfo
+from govreport.normalize import normalize
+from govreport.text import DATE
 from govreport.markers import chinese_ordinal
 from govreport.model import Congress, Kind, Level, Meta, Node, Notice, Section, Speaker
 
@@ -33,10 +35,6 @@ NATIONAL_REGION = "中华人民共和国"
 
 _CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
              "六": "6", "七": "7", "八": "8", "九": "9"}
-_DATE = regex.compile(
-    r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})[ ]*年[ ]*(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ ]*月"
-    r"[ ]*(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ ]*日"
-)
 _YEAR = regex.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ ]*年")
 _CONGRESS = regex.compile(
     r"(?P<name>(?P<region>\p{Han}{0,16}?)第(?P<term>[一二三四五六七八九十]{1,4}|[0-9]{1,2})届"
@@ -50,7 +48,7 @@ _PLAN = regex.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年
 
 def parse_date(text: str) -> dt.date | None:
     """The first date ``2025年1月14日`` or ``二〇二六年一月十五日`` in ``text``."""
-    m = _DATE.search(text)
+    m = DATE.search(text)
     if m is None:
         return None
     y = m.group("y")
@@ -110,7 +108,7 @@ def _year_from_outline(sections: Sequence[Section]) -> int | None:
     for sec in sections:
         if sec.depth != 1:
             continue
-        m = _YEAR.search(sec.title.translate(_FW)) or regex.search(r"(?P<y>[0-9]{4})年", sec.title.translate(_FW))
+        m = _YEAR.search(normalize(sec.title)) or regex.search(r"(?P<y>[0-9]{4})年", normalize(sec.title))
         if m is None:
             continue
         year = int(m.group("y"))
@@ -121,7 +119,6 @@ def _year_from_outline(sections: Sequence[Section]) -> int | None:
     return None
 
 
-_FW = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Sequence[Section]) -> Meta:
@@ -155,7 +152,7 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
     if region is None:
         region = _region_from_speaker(info.speaker_office)
     if region is None and title:
-        m = _REGION_IN_TITLE.search(title.translate(_FW).replace(" ", "")) or regex.search(
+        m = _REGION_IN_TITLE.search(normalize(title).replace(" ", "")) or regex.search(
             r"(?P<r>" + "|".join(PROVINCES) + ")", title
         )
         if m is not None:
@@ -179,7 +176,7 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
         n = chinese_ordinal(plan.group("n") or plan.group("m"))
         year = plan_start_year(n) if n else None
     if year is None and title:
-        m = _YEAR.search(title.translate(_FW).replace(" ", ""))
+        m = _YEAR.search(normalize(title).replace(" ", ""))
         year = int(m.group("y")) if m else None
     if year is None and date is not None:
         year = date.year
