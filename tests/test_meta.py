@@ -53,6 +53,22 @@ def test_title_subtitle_speaker_congress():
     check_all(report)
 
 
+def test_plan_outline_with_its_approval_line():
+    report = parse_text(doc("""
+        某某市国民经济和社会发展第十五个五年规划纲要
+        （2026年1月28日某某市第十七届人民代表大会第四次会议批准）
+        第一章 发展基础
+        经济实力明显增强。
+        """))
+    m = report.meta
+    assert (m.kind, m.region, m.level, m.year) == (Kind.PLAN_OUTLINE, "某某市", Level.PREFECTURAL, 2026)
+    assert m.subtitle == "2026年1月28日某某市第十七届人民代表大会第四次会议批准"
+    assert m.date == dt.date(2026, 1, 28)
+    assert m.congress == Congress(name="某某市第十七届人民代表大会", term=17, session=4)
+    assert [n.role for n in report.body if isinstance(n, FrontMatter)] == [FrontRole.TITLE, FrontRole.SUBTITLE]
+    check_all(report)
+
+
 def test_spaced_out_title():
     report = parse_text(front("政 府 工 作 报 告", "——2025年1月14日在重庆市第六届人民代表大会第三次会议上"))
     assert report.meta.title == "政府工作报告"

@@ -424,6 +424,37 @@ def test_ordinal_gap_between_parts():
     assert report.text[gap.span.start : gap.span.end].startswith("四、保障措施")
 
 
+def test_chapters_numbered_through_the_parts_are_not_restarts():
+    # Plan outlines number 第N章 through the whole document; 第N节 restart in each chapter.
+    text = doc("""
+        第一篇 总体要求
+        第一章 发展基础
+        第一节 发展成就
+        经济实力明显增强。
+        第二章 发展环境
+        第一节 国际环境
+        外部环境复杂多变。
+        第二篇 主要任务
+        第三章 产业体系
+        第一节 制造业
+        做强制造业。
+        第二节 服务业
+        做优服务业。
+        第五章 开放合作
+        扩大高水平开放。
+        """)
+    report = parse_text(text)
+    assert [(d.code, report.text[d.span.start:d.span.end].split("\n")[0]) for d in report.diagnostics] == [
+        ("ordinal-gap", "第五章 开放合作")]  # 第四章 is missing: the continued numbering is checked too
+    assert [(s.depth, s.ordinal) for s in report.sections if s.style == "第N章"] == [(2, 1), (2, 2), (2, 3), (2, 5)]
+    check_all(report)
+
+
+def test_a_second_list_that_does_not_continue_the_first_is_diagnosed():
+    text = "一、甲\n（一）子一\n（二）子二\n二、乙\n（四）子四\n"
+    assert codes(parse_text(text)) == ["ordinal-start"]
+
+
 def test_numbering_restarting_at_the_top_level_is_a_restart():
     report = parse_text("一、总体要求\n稳字当头。\n二、主要任务\n抓好落实。\n一、附则说明\n本报告自通过之日起施行。\n")
     assert codes(report) == ["ordinal-restart"]

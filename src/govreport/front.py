@@ -27,7 +27,10 @@ SPEAKER = regex.compile(
 )
 _DASH_RUN = regex.compile(r"[—―─–‒-]{2,}")
 _SUBTITLE_LEAD = regex.compile(r"^(?:[—―─–‒-]{1,4}|～|~)[ ]*")
-_SUBTITLE_BODY = regex.compile(r"(?:在|于).{2,60}?(?:会议|大会)(?:上|开幕)")
+_SUBTITLE_BODY = regex.compile(
+    r"(?:在|于).{2,60}?(?:会议|大会)(?:上|开幕)"
+    r"|^[（(]?[0-9]{4}年.{2,60}?(?:会议|大会)(?:审议)?(?:批准|通过)[）)]?$"  # a plan's approval line
+)
 _TITLE_WORDS = regex.compile(r"工作报告|规划.{0,30}纲要|纲要|报告|规划")
 _NOTICE_START = regex.compile(r"关于印发")
 _ISSUER = regex.compile(r"(?:人民政府|办公厅|办公室|人民代表大会常务委员会)$")

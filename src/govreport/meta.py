@@ -41,7 +41,7 @@ _CONGRESS = regex.compile(
     r"(?P<body>全国人民代表大会|人民代表大会|人大))第?(?P<session>[一二三四五六七八九十]{1,3}|[0-9]{1,2})次(?:全体)?会议"
 )
 _REGION_IN_TITLE = regex.compile(
-    r"(?P<r>\p{Han}{2,12}?(?:省|市|自治区|自治州|地区|盟|区|县|旗))(?:[0-9]{4}年)?(?:人民)?政府"
+    r"(?P<r>\p{Han}{2,12}?(?:省|市|自治区|自治州|地区|盟|区|县|旗))(?:[0-9]{4}年)?(?:(?:人民)?政府|国民经济和社会发展)"
 )
 _PLAN = regex.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年规划|“?(?P<m>[一二三四五六七八九十]{2,3})五”?规划")
 
@@ -124,13 +124,17 @@ def _year_from_outline(sections: Sequence[Section]) -> int | None:
 def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Sequence[Section]) -> Meta:
     """Build :class:`Meta` from what the front matter said and the report's outline."""
     subtitle = info.subtitle or ""
-    congress_m = _CONGRESS.search("".join(subtitle.split()))
+    flat_subtitle = "".join(subtitle.split())
+    congress_m = _CONGRESS.search(flat_subtitle)
     congress = None
     national = False
     congress_region: str | None = None
     if congress_m is not None:
-        congress_region = regex.split(r"[0-9]日?在|日在|在|于", congress_m.group("region"))[-1] or None
-        name = congress_m.group("name")[len(congress_m.group("region")) :]
+        region_start = congress_m.start("region")
+        if flat_subtitle[region_start : region_start + 1] == "日" and flat_subtitle[region_start - 1 : region_start].isdigit():
+            region_start += 1  # the 日 of a date run into the name: 2月3日青禾市第五届…
+        congress_region = regex.split(r"[0-9]日?在|日在|在|于", flat_subtitle[region_start : congress_m.end("region")])[-1] or None
+        name = congress_m.group("name")[congress_m.end("region") - congress_m.start("name") :]
         congress = Congress(
             name=(congress_region or "") + name,
             term=chinese_ordinal(congress_m.group("term")),

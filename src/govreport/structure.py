@@ -114,6 +114,7 @@ class _Builder:
         self.ctx = ctx
         self.root: list[Node] = []
         self.root_last: dict[str, int] = {}
+        self.seen_last: dict[str, int] = {}  # the last ordinal of each style, document-wide
         self.stack: list[_SectionFrame] = []
         self.box: _BoxFrame | None = None
         self.diagnostics: list[Diagnostic] = []
@@ -141,16 +142,22 @@ class _Builder:
                 self.close_frame()
         last = self.stack[-1].last_ordinal if self.stack else self.root_last
         if ordinal is not None:
-            self.check_ordinal(last.get(key), ordinal, span, marker)
-            last[key] = ordinal
+            self.check_ordinal(last.get(key), ordinal, span, marker, self.seen_last.get(key))
+            last[key] = self.seen_last[key] = ordinal
         frame = _SectionFrame(key, ordinal, marker, style, title, title_span, span.start, span.end,
                               len(self.stack) + 1, self.ctx.metrics(title_span.start, title_span.end))
         self.stack.append(frame)
         return frame
 
-    def check_ordinal(self, previous: int | None, ordinal: int, span: Span, marker: str) -> None:
+    def check_ordinal(self, previous: int | None, ordinal: int, span: Span, marker: str,
+                      seen: int | None = None) -> None:
+        """Diagnose an ordinal that does not follow ``previous`` (its list's last one).
+
+        A new list starts at 1, or continues the previous list of its style (``seen``):
+        plan outlines number 第N章 through the whole document, across 第N篇.
+        """
         expected = 1 if previous is None else previous + 1
-        if ordinal == expected:
+        if ordinal == expected or (previous is None and seen is not None and ordinal == seen + 1):
             return
         if previous is None:
             code, message = "ordinal-start", f"{marker} opens a list that should start at 1"
