@@ -33,10 +33,10 @@ _TYPES = {name: cls for cls, name in _TYPE_NAMES.items()}
 
 
 def _value(v: Any) -> Any:
+    if isinstance(v, enum.Enum):  # before str: our enums are str subclasses
+        return v.value
     if v is None or isinstance(v, (bool, int, str)):
         return v
-    if isinstance(v, enum.Enum):
-        return v.value
     if isinstance(v, Decimal):
         return str(v)
     if isinstance(v, dt.date):
