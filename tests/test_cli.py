@@ -187,3 +187,38 @@ def test_metrics_command_writes_one_csv_row_per_metric_with_its_section_path(tmp
     jsonl = subprocess.run([sys.executable, "-m", "govreport", "metrics", str(path), "--format", "jsonl"],
                            capture_output=True, text=True, check=True).stdout
     assert [json.loads(line)["section"] for line in jsonl.splitlines()] == ["经济运行", "经济运行"]
+
+
+COMMANDS = ("parse", "outline", "metrics", "indicators", "batch")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_documents_examples_and_exit_codes(command):
+    proc = run(command, "--help")
+    assert proc.returncode == 0
+    assert f"govreport {command} " in proc.stdout.split("examples:")[1]
+    assert "exit codes:" in proc.stdout and "2  bad usage" in proc.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS[:4])
+def test_every_command_answers_bad_input_with_one_line(tmp_path, command):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("一、总体要求\n".encode("gb18030") + b"\x81\x30\xff")
+    err = _one_line_error(run(command, str(bad)))
+    assert err.startswith(f"govreport: {bad}: ") and "offset 13" in err
+
+
+def test_the_top_level_help_lists_every_command():
+    out = run("--help").stdout
+    assert all(command in out for command in COMMANDS)
+
+
+def test_indicators_of_the_demo_plan(tmp_path):
+    import csv
+    import io
+    import pathlib
+
+    plan = pathlib.Path(__file__).resolve().parents[1] / "examples" / "demo_plan.txt"
+    proc = run("indicators", str(plan))
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert len(rows) == 9 and rows[0]["2030_flags"] == "five_year_average approx"

@@ -35,6 +35,8 @@ from govreport.model import (
     Speaker,
     Table,
 )
+from govreport.batch import BatchResult, find_files, parse_many
+from govreport.frames import indicators_frame, metrics_frame
 from govreport.metrics import extract_metrics
 from govreport.parser import parse, parse_bytes, parse_file
 from govreport.span import Span
@@ -42,9 +44,10 @@ from govreport.span import Span
 __version__ = "0.1.0"
 
 __all__ = [
-    "Cell", "Change", "Column", "Congress", "DecodeError", "Diagnostic", "Figure",
+    "BatchResult", "Cell", "Change", "Column", "Congress", "DecodeError", "Diagnostic", "Figure",
     "FrontMatter", "FrontRole", "Indicator", "IndicatorValue", "Furniture", "FurnitureKind", "GovreportError", "Item",
     "ItemKind", "Kind", "Level", "Meta", "Metric", "Note", "Notice", "NumeralError",
     "Paragraph", "ParseError", "Period", "Qualifier", "Report", "Row", "Section",
     "Severity", "Span", "Speaker", "Table", "__version__", "parse", "parse_bytes", "parse_file", "extract_metrics",
+    "find_files", "indicators_frame", "metrics_frame", "parse_many",
 ]
