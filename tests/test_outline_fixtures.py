@@ -710,6 +710,26 @@ def test_box_inside_a_work_report_ends_at_the_next_outline_section():
     check_all(report)
 
 
+def test_box_that_is_a_table_ends_at_the_next_heading():
+    text = doc("""
+        一、主要任务
+        （一）办好民生实事
+        专栏1 民生实事项目
+        序号\t项目\t目标
+        1\t新增学位（个）\t3000
+        2\t改造农村公路（公里）\t150
+        注：目标为全年任务数。
+        1.稳定就业。城镇新增就业4万人。
+        2.提高医疗水平。新建社区医院5家。
+        """)
+    report = parse_text(text)
+    box, = report.columns
+    assert [type(c).__name__ for c in box.children] == ["Table"] and box.children[0].notes
+    assert [(s.marker, s.title, s.depth) for s in report.sections] == [
+        ("一、", "主要任务", 1), ("（一）", "办好民生实事", 2), ("1.", "稳定就业", 3), ("2.", "提高医疗水平", 3)]
+    check_all(report)
+
+
 def test_box_title_with_markdown_and_colon():
     report = parse_text("### 专栏 7：重点民生工程\n\n（一）教育。新建中小学10所。\n")
     (box,) = report.columns

@@ -191,6 +191,8 @@ class _Builder:
             return True
         if isinstance(event, Heading):
             key, ordinal = event.marker.key, event.marker.ordinal
+            if box.sub is None and box.children and isinstance(box.children[-1], Table):
+                return True  # a box that is a table (and its notes) ends before the next heading
             if key not in {f.key for f in self.stack}:
                 return False
             previous = box.last_ordinal.get(key)
