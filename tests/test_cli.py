@@ -222,3 +222,19 @@ def test_indicators_of_the_demo_plan(tmp_path):
     proc = run("indicators", str(plan))
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
     assert len(rows) == 9 and rows[0]["2030_flags"] == "five_year_average approx"
+
+
+def test_a_closed_output_pipe_is_not_a_traceback(tmp_path):
+    # Like `govreport parse big.txt --format json | head -c 10`: stdout is a pipe whose
+    # reader has gone (made explicitly, since shells and Popen may drain the pipe first).
+    import pathlib
+
+    big = tmp_path / "big.txt"
+    demo = (pathlib.Path(__file__).resolve().parents[1] / "examples" / "demo_report.txt").read_text(encoding="utf-8")
+    big.write_text(demo * 40, encoding="utf-8")
+    code = ("import os, sys\n"
+            "r, w = os.pipe(); os.close(r); os.dup2(w, 1)\n"
+            "from govreport.cli import main\n"
+            f"sys.exit(main(['parse', {str(big)!r}, '--format', 'json']))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in proc.stderr and proc.returncode == 1, proc.stderr

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 the input could not be read or decoded (for ``batch``: some
 file failed, the others were still written); 2 bad usage (for ``batch``: also no input
-file found). Errors are one line on stderr, never a traceback.
+file found); 130 interrupted. Errors are one line on stderr, never a traceback; a
+closed output pipe (``| head``) ends the command quietly.
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ __all__ = ["main"]
 _EXIT_CODES = """exit codes:
   0  ok
   1  the input could not be read or decoded (batch: some file failed, the rest were written)
-  2  bad usage (batch: also when no input file is found)"""
+  2  bad usage (batch: also when no input file is found)
+  130 interrupted (Ctrl-C)"""
 
 _FORMAT = argparse.RawDescriptionHelpFormatter
 
@@ -135,6 +137,17 @@ _SINGLE: dict[str, Callable[[argparse.Namespace, Report], str]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:  # `govreport metrics big.txt | head`: the reader has gone
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("govreport: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "batch":
         return _batch(args)
     try:
