@@ -182,3 +182,49 @@ def test_mkdocs_build_is_strict_clean(tmp_path: pathlib.Path) -> None:
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# -- the numeral tables of docs/numerals.md ---------------------------------------------------
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def _tables(page: pathlib.Path, kind: str) -> list[list[list[str]]]:
+    """The rows (cells as lists of code spans) of every table marked ``<!-- docs-test: KIND -->``."""
+    found = []
+    for m in re.finditer(rf"^<!-- docs-test: {re.escape(kind)} -->\n((?:\|.*\n)+)", page.read_text(encoding="utf-8"), re.M):
+        lines = m.group(1).strip("\n").split("\n")[2:]  # after the header and the |---| line
+        found.append([[_CODE.findall(cell) for cell in line.strip("|").split("|")] for line in lines])
+    assert found, f"no table marked {kind!r} in {page.name}"
+    return found
+
+
+def _checked_pairs(rows: list[list[list[str]]], written: int, result: int) -> list[tuple[str, str]]:
+    pairs = []
+    for row in rows:
+        assert len(row[written]) == len(row[result]), f"row {row}: as many results as inputs"
+        pairs += list(zip(row[written], row[result]))
+    return pairs
+
+
+def test_numeral_tables_are_true() -> None:
+    from decimal import Decimal
+
+    from govreport import numerals
+    from govreport.errors import NumeralError
+
+    page = DOCS / "numerals.md"
+    supported, surprising = _tables(page, "numerals to_decimal")
+    checks = _checked_pairs(supported, 1, 2) + _checked_pairs(surprising, 0, 1)
+    for written, expected in checks:
+        assert numerals.to_decimal(written) == Decimal(expected), f"to_decimal({written!r})"
+    (unsupported,) = _tables(page, "numerals unsupported")
+    for row in unsupported:
+        for written in row[1]:
+            with pytest.raises(NumeralError):
+                numerals.to_decimal(written)
+    (functions,) = _tables(page, "numerals functions")
+    for row in functions:
+        (name,) = row[0]
+        for written, expected in zip(row[1], row[2], strict=True):
+            assert str(getattr(numerals, name)(written)) == expected, f"{name}({written!r})"
