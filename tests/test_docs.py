@@ -65,8 +65,7 @@ def _missing(directive: str) -> list[str]:
 
 
 def _lines(text: str) -> list[str]:
-    lines = [ln.rstrip() for ln in text.strip("\n").split("\n")]
-    return [ln for ln in lines]
+    return [ln.rstrip() for ln in text.strip("\n").split("\n")]
 
 
 def _same_output(expected: Block, actual: str, where: str) -> None:
@@ -82,9 +81,10 @@ def scratch(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> pathlib.
     (tmp_path / "examples").symlink_to(ROOT / "examples", target_is_directory=True)
     bin_dir = tmp_path / ".bin"
     bin_dir.mkdir()
-    shim = bin_dir / "govreport"
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m govreport "$@"\n')
-    shim.chmod(0o755)
+    for name, command in (("govreport", "-m govreport"), ("python", "")):
+        shim = bin_dir / name
+        shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" {command} "$@"\n')
+        shim.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
     monkeypatch.setenv("COLUMNS", "100")
@@ -92,20 +92,26 @@ def scratch(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> pathlib.
     return tmp_path
 
 
-def _run_console(body: str) -> list[tuple[str, str]]:
-    """Run the ``$ `` commands of a console block in one shell; (command, output) pairs."""
-    commands: list[tuple[str, list[str]]] = []
+def _console_expected(body: str) -> list[tuple[str, str]]:
+    """The ``$ `` commands of a console block with the output shown under each."""
+    pairs: list[tuple[str, list[str]]] = []
     for line in body.strip("\n").split("\n"):
         if line.startswith("$ "):
-            commands.append((line[2:], []))
-        elif commands:
-            commands[-1][1].append(line)
+            pairs.append((line[2:], []))
+        elif pairs:
+            pairs[-1][1].append(line)
+    return [(cmd, "\n".join(out)) for cmd, out in pairs]
+
+
+def _run_console(body: str) -> list[tuple[str, str]]:
+    """Run the commands of a console block in one shell (``$?`` carries over); (command, output) pairs."""
+    commands = [cmd for cmd, _ in _console_expected(body)]
     sep = "@@docs-test-command@@"
-    script = "\n".join(f"echo '{sep}'\n{{ {cmd}\n}} 2>&1" for cmd, _ in commands)
+    script = "s=0\n" + "\n".join(f"echo '{sep}'; (exit $s)\n{{ {cmd}\n}} 2>&1; s=$?" for cmd in commands)
     done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=120)
     outputs = done.stdout.split(sep + "\n")[1:]
     assert len(outputs) == len(commands), done.stderr
-    return [(cmd, out) for (cmd, _), out in zip(commands, outputs)]
+    return list(zip(commands, outputs))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(DOCS)) for p in PAGES])
@@ -136,16 +142,6 @@ def test_examples_run_and_show_real_output(page: pathlib.Path, scratch: pathlib.
             last_output = None
         else:
             last_output = None
-
-
-def _console_expected(body: str) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, list[str]]] = []
-    for line in body.strip("\n").split("\n"):
-        if line.startswith("$ "):
-            pairs.append((line[2:], []))
-        elif pairs:
-            pairs[-1][1].append(line)
-    return [(cmd, "\n".join(out)) for cmd, out in pairs]
 
 
 def _nav_pages() -> list[str]:
