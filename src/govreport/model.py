@@ -400,9 +400,9 @@ class Report:
 
         A path step matches a section's marker (``三``, ``三、``, ``（二）``, ``第一章``)
         or its title, among the sections directly under the previous step. A key without
-        ``/`` is tried as an exact title or marker, then as a bare numeral (``二`` gives
-        the shallowest section numbered 二), then as part of a title (the first section
-        whose title contains it). Raises :class:`KeyError` when nothing matches.
+        ``/`` is tried as an exact title or marker, then as a marker written another way
+        (``二``, ``(二)``: the shallowest such section), then as part of a title (the
+        first section whose title contains it). Raises :class:`KeyError` when nothing matches.
         """
         if "/" in key:
             return self._section_by_path([p for p in key.split("/") if p.strip()], key)
