@@ -399,7 +399,10 @@ class Report:
         """Find a section by its title or by a path of markers such as ``三/（二）``.
 
         A path step matches a section's marker (``三``, ``三、``, ``（二）``, ``第一章``)
-        or its title. Raises :class:`KeyError` when nothing matches.
+        or its title, among the sections directly under the previous step. A key without
+        ``/`` is tried as an exact title or marker, then as a marker written another way
+        (``二``, ``(二)``: the shallowest such section), then as part of a title (the
+        first section whose title contains it). Raises :class:`KeyError` when nothing matches.
         """
         if "/" in key:
             return self._section_by_path([p for p in key.split("/") if p.strip()], key)
@@ -500,7 +503,7 @@ def _year_label(label: str) -> int | None:
 
 
 def _sections_below(nodes: tuple[Node, ...]) -> Iterator[Section]:
-    """Sections among ``nodes``, looking through boxes and items but not into sections."""
+    """The sections among ``nodes`` themselves (sections inside boxes or items are not looked at)."""
     for n in nodes:
         if isinstance(n, Section):
             yield n
