@@ -238,3 +238,14 @@ def test_a_closed_output_pipe_is_not_a_traceback(tmp_path):
             f"sys.exit(main(['parse', {str(big)!r}, '--format', 'json']))\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert "Traceback" not in proc.stderr and proc.returncode == 1, proc.stderr
+
+
+def test_strict_names_every_problem_with_its_span(tmp_path):
+    gap = tmp_path / "gap.txt"
+    gap.write_text("一、甲\n乙。\n三、丙\n丁。\n五、戊\n", encoding="utf-8")
+    proc = run("parse", str(gap), "--strict")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert lines[0] == f"govreport: {gap}: 2 problem(s) found:"
+    assert [line.split()[0] for line in lines[1:]] == ["ordinal-gap", "ordinal-gap"]
+    assert lines[1].split()[1] == "[7:10]"  # the heading 三、丙

@@ -25,6 +25,8 @@ DOCUMENTED = (
     "govreport.numerals",
     "govreport.metrics",
     "govreport.errors",
+    "govreport.batch",
+    "govreport.frames",
     "govreport.serialize.json",
     "govreport.serialize.metrics",
     "govreport.serialize.indicators",

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 the input could not be read or decoded (for ``batch``: some
 file failed, the others were still written); 2 bad usage (for ``batch``: also no input
-file found); 130 interrupted. Errors are one line on stderr, never a traceback; a
+file found); 130 interrupted. Errors are one line on stderr (``--strict`` adds one line
+per problem), never a traceback; a
 closed output pipe (``| head``) ends the command quietly.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from contextlib import ExitStack
 from typing import TextIO
 
 from govreport.batch import find_files, parse_many
-from govreport.errors import GovreportError
+from govreport.errors import GovreportError, ParseError
 from govreport.model import Report
 from govreport.parser import parse_file
 from govreport.serialize.indicators import indicators_csv, indicators_jsonl
@@ -153,6 +154,9 @@ def _run(args: argparse.Namespace) -> int:
     try:
         metrics = args.command != "outline" and not getattr(args, "no_metrics", False)
         report = parse_file(args.file, strict=getattr(args, "strict", False), metrics=metrics)
+    except ParseError as exc:  # --strict: name every problem, one per line
+        print(f"govreport: {args.file}: {exc}", file=sys.stderr)
+        return 1
     except (OSError, GovreportError) as exc:
         print(f"govreport: {args.file}: {_first_line(exc)}", file=sys.stderr)
         return 1
