@@ -365,3 +365,29 @@ def test_meta_survives_to_dict():
     assert meta["speaker"] == {"name": "王某", "office": "安徽省某某县县长"}
     assert meta["congress"] == {"name": "安徽省某某县第十九届人民代表大会", "term": 19, "session": 5}
     assert meta["notice"]["date"] == "2024-02-02"
+
+
+def test_a_breadcrumb_above_the_title_is_clutter():
+    report = parse_text(front("首页 > 政务公开 > 政府工作报告", "2025年某某市政府工作报告",
+                              "——2025年1月14日在某某市第六届人民代表大会第三次会议上"))
+    assert report.meta.title == "2025年某某市政府工作报告"
+    crumb = report.body[0]
+    assert type(crumb).__name__ == "Furniture" and crumb.text.startswith("首页")
+    check_all(report)
+
+
+@pytest.mark.parametrize("text", ["全年新增就业4万人", "全年新增就业4万人\n城镇调查失业率5.5%左右\n",
+                                  "- 新建学校10所\n- 新增床位200张\n一、总体要求\n稳中求进。\n"])
+def test_short_lines_that_are_not_a_title_stay_in_the_body(text):
+    report = parse_text(text)
+    assert not any(isinstance(n, FrontMatter) for n in report.body)
+    assert report.meta.title is None and report.meta.subtitle is None
+    assert [m.text for m in report.metrics][:1] in (["4万人"], ["10所"])
+    check_all(report)
+
+
+def test_clutter_after_a_title_without_salutation_is_still_furniture():
+    report = parse_text("2025年某某市政府工作报告\n下载\n打印\n一、总体要求\n稳中求进。\n")
+    assert report.meta.title == "2025年某某市政府工作报告"
+    assert [type(n).__name__ for n in report.body] == ["FrontMatter", "Furniture", "Furniture", "Section"]
+    check_all(report)

@@ -27,6 +27,8 @@ SPEAKER = regex.compile(
 )
 _DASH_RUN = regex.compile(r"[—―─–‒-]{2,}")
 _SUBTITLE_LEAD = regex.compile(r"^(?:[—―─–‒-]{1,4}|～|~)[ ]*")
+# A dash-led line is a subtitle only if it speaks of a meeting or a date (not "- 新建学校10所").
+_SUBTITLE_CUE = regex.compile(r"会议|大会|[0-9]{4}|[〇零一二][〇零一二三四五六七八九]{3}年")
 _SUBTITLE_BODY = regex.compile(
     r"(?:在|于).{2,60}?(?:会议|大会)(?:上|开幕)"
     r"|^[（(]?[0-9]{4}年.{2,60}?(?:会议|大会)(?:审议)?(?:批准|通过)[）)]?$"  # a plan's approval line
@@ -96,6 +98,14 @@ def split_front(text: str, norm: str, lines: Sequence[Line]) -> tuple[list[Front
         front = content[:count]
         body_index = content_idx[count] if count < len(content) else len(lines)
     nodes = _classify(text, norm, front, info)
+    if sal < 0:
+        # Without a salutation, short lines are front matter only up to the last one that
+        # reads as a title, subtitle, speaker or notice; the rest are the body's.
+        last = max((k for k, n in enumerate(nodes) if isinstance(n, FrontMatter)), default=-1)
+        if last < len(nodes) - 1:
+            end = nodes[last].span.end if last >= 0 else 0
+            nodes = nodes[: last + 1]
+            body_index = next((i for i in content_idx if lines[i].start >= end), len(lines))
     if sal >= 0:
         line = content[sal]
         info.salutation = True
@@ -149,7 +159,7 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
                 continue
 
         # A subtitle, maybe with the speaker run on, maybe broken over two lines.
-        sub_lead = _SUBTITLE_LEAD.match(flat)
+        sub_lead = _SUBTITLE_LEAD.match(flat) if _SUBTITLE_CUE.search(flat) else None
         if info.subtitle is None and (sub_lead or (_SUBTITLE_BODY.search(flat) and len(flat) < 90)):
             title_part = ""
             dash = _DASH_RUN.search(words)
@@ -224,7 +234,7 @@ def _looks_like_title(flat: str) -> bool:
         bool(_TITLE_WORDS.search(flat))
         and len(flat) <= 60
         and not SALUTATION.match(flat)
-        and not any(ch in flat for ch in "，。；,;")
+        and not any(ch in flat for ch in "，。；,;>»›＞")  # sentences and breadcrumbs (首页 > …)
     )
 
 
