@@ -249,3 +249,12 @@ def test_strict_names_every_problem_with_its_span(tmp_path):
     assert lines[0] == f"govreport: {gap}: 2 problem(s) found:"
     assert [line.split()[0] for line in lines[1:]] == ["ordinal-gap", "ordinal-gap"]
     assert lines[1].split()[1] == "[7:10]"  # the heading 三、丙
+
+
+@pytest.mark.parametrize("command", COMMANDS[:4])
+def test_every_single_file_command_takes_strict(tmp_path, command):
+    gap = tmp_path / "gap.txt"
+    gap.write_text("一、甲\n乙。\n三、丙\n丁。\n", encoding="utf-8")
+    assert run(command, str(gap)).returncode == 0
+    proc = run(command, str(gap), "--strict")
+    assert proc.returncode == 1 and "ordinal-gap" in proc.stderr and not proc.stdout

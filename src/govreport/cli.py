@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
                        description="Print the outline of one report: its headings, indented by depth.",
                        epilog=_examples("govreport outline examples/demo_report.txt"))
     o.add_argument("file", help="a text, HTML or DOCX file")
+    _add_strict(o)
 
     tables = (
         ("metrics", "every quantitative claim, one row per metric with its section path",
@@ -88,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
                                             f"govreport {name} {example} --format jsonl"))
         t.add_argument("file", help="a text, HTML or DOCX file")
         t.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="csv (default) or jsonl")
+        _add_strict(t)
 
     b = sub.add_parser(
         "batch", help="parse many files in parallel into one JSON-lines file", formatter_class=_FORMAT,
@@ -109,8 +111,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_parse_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--strict", action="store_true", help="treat any warning diagnostic as a failure")
+    _add_strict(p)
     p.add_argument("--no-metrics", action="store_true", help="skip metric extraction (faster)")
+
+
+def _add_strict(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true", help="fail, listing every warning diagnostic, if there is any")
 
 
 def _positive(text: str) -> int:
@@ -153,7 +159,7 @@ def _run(args: argparse.Namespace) -> int:
         return _batch(args)
     try:
         metrics = args.command != "outline" and not getattr(args, "no_metrics", False)
-        report = parse_file(args.file, strict=getattr(args, "strict", False), metrics=metrics)
+        report = parse_file(args.file, strict=args.strict, metrics=metrics)
     except ParseError as exc:  # --strict: name every problem, one per line
         print(f"govreport: {args.file}: {exc}", file=sys.stderr)
         return 1
