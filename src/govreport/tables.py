@@ -140,7 +140,7 @@ def read_table(text: str, lines: Sequence[tuple[int, int]]) -> Table:
         row_cells = []
         for i, (body, span) in enumerate(cells):
             cell = read_cell(body)
-            if cell.value is not None and unit is not None and i != col and i in year_cols | ({} if year_cols else {i: 0}):
+            if cell.value is not None and unit is not None and i != col and (i in year_cols or not year_cols):
                 cell = _with_metric(cell, body, span, unit, texts[col] if col is not None else None,
                                     year_cols.get(i))
             row_cells.append(cell)
