@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from govreport.blocks import BareTitle, ColumnStart, Context, Event, Heading
-from govreport.errors import Diagnostic, Severity
+from govreport.errors import Diagnostic, diagnostic
 from govreport.model import Column, Figure, Furniture, Item, ItemKind, Metric, Node, Note, Paragraph, Section, Table
 from govreport.span import Span
 
@@ -171,15 +171,14 @@ class _Builder:
             code, message = "ordinal-restart", f"{marker} follows ordinal {previous}: numbering restarts or repeats"
         else:
             code, message = "ordinal-gap", f"{marker} follows ordinal {previous}: {expected} is missing"
-        self.diagnostics.append(Diagnostic(code, Severity.WARNING, message, span))
+        self.diagnostics.append(diagnostic(code, message, span))
 
     def check_table(self, table: Table) -> None:
         width = len(table.header)
         for row in table.rows:
             if len(row.cells) != width:
-                self.diagnostics.append(Diagnostic(
-                    "table-ragged-row", Severity.WARNING,
-                    f"row has {len(row.cells)} cells where the header has {width}", row.span))
+                self.diagnostics.append(diagnostic(
+                    "table-ragged-row", f"row has {len(row.cells)} cells where the header has {width}", row.span))
 
     def heading(self, event: Heading) -> None:
         m = event.marker
