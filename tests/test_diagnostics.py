@@ -15,6 +15,7 @@ import codecs
 import contextlib
 import io
 import pathlib
+import pickle
 import re
 
 import pytest
@@ -244,6 +245,17 @@ def test_strict_through_bytes_and_files(tmp_path: pathlib.Path) -> None:
     with pytest.raises(ParseError) as from_file:
         govreport.parse_file(path, strict=True)
     assert from_bytes.value.diagnostics == from_file.value.diagnostics == parse_text(PROBLEMS).diagnostics
+
+
+def test_errors_survive_pickling() -> None:
+    with pytest.raises(ParseError) as info:
+        parse_text(PROBLEMS, strict=True)
+    again = pickle.loads(pickle.dumps(info.value))
+    assert type(again) is ParseError and again.diagnostics == info.value.diagnostics
+    assert str(again) == str(info.value)
+    error = DecodeError(7, "neither UTF-8 nor GB18030")
+    again_d = pickle.loads(pickle.dumps(error))
+    assert (again_d.offset, again_d.reason, str(again_d)) == (7, error.reason, str(error))
 
 
 # -- DecodeError.offset ---------------------------------------------------------------------------

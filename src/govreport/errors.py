@@ -94,6 +94,11 @@ class DecodeError(GovreportError, ValueError):
             f"input is not UTF-8 or GB18030 text (undecodable byte at offset {offset}){detail}"
         )
 
+    def __reduce__(self) -> tuple[type[DecodeError], tuple[int, str]]:
+        # rebuilt from its fields (the default would pass the message as the offset),
+        # so the error survives pickling, e.g. out of a multiprocessing worker
+        return (type(self), (self.offset, self.reason))
+
 
 class ParseError(GovreportError):
     """Raised by ``parse(..., strict=True)``; lists every diagnostic with its span."""
@@ -104,6 +109,9 @@ class ParseError(GovreportError):
             f"  {d.code} [{d.span.start}:{d.span.end}] {d.message}" for d in self.diagnostics
         ]
         super().__init__(f"{len(self.diagnostics)} problem(s) found:\n" + "\n".join(lines))
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[tuple[Diagnostic, ...]]]:
+        return (type(self), (self.diagnostics,))
 
 
 class NumeralError(GovreportError, ValueError):
