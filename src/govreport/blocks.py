@@ -136,8 +136,9 @@ def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int
     stop = first_sentence_end(ctx.norm, title_start, block.end)
     title_end = first.end if stop == -1 else stop
     title_raw_end = title_end
+    quoted = "“" in ctx.norm[title_start:title_end]  # what the loop strips is never “: look once
     while title_raw_end > title_start and ctx.norm[title_raw_end - 1] in "。！？!?*”":
-        if ctx.norm[title_raw_end - 1] == "”" and "“" in ctx.norm[title_start:title_raw_end]:
+        if ctx.norm[title_raw_end - 1] == "”" and quoted:
             break
         title_raw_end -= 1
     body_start = title_end

@@ -1,12 +1,16 @@
-"""The exception tree and the :class:`Diagnostic` record.
+"""The exception tree, the :class:`Diagnostic` record and the registry of diagnostic codes.
 
 Everything govreport raises on purpose derives from :class:`GovreportError`.
-Parsing text never raises: what the parser notices becomes a :class:`Diagnostic`.
+Parsing text never raises: what the parser notices becomes a :class:`Diagnostic` whose
+code is one of :data:`CODES` (made with :func:`diagnostic`, which gives it the code's
+severity). ``docs/diagnostics.md`` documents every code.
 """
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Final
 
 import attrs
 
@@ -35,6 +39,43 @@ class Diagnostic:
     span: Span
 
 
+@attrs.frozen(slots=True)
+class CodeInfo:
+    """What a diagnostic code means: the severity it always has and a one-line meaning."""
+
+    severity: Severity
+    meaning: str
+
+
+CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
+    "ordinal-start": CodeInfo(
+        Severity.WARNING, "the first section of a marker style under its parent is not numbered 1"),
+    "ordinal-gap": CodeInfo(
+        Severity.WARNING, "a section's ordinal skips numbers after the ordinal of its previous sibling"),
+    "ordinal-restart": CodeInfo(
+        Severity.WARNING, "a section's ordinal is not above its previous sibling's: numbering restarts or repeats"),
+    "table-ragged-row": CodeInfo(
+        Severity.WARNING, "a table row has more or fewer cells than the table's header"),
+})
+"""Every diagnostic code govreport emits, with its severity and meaning.
+
+Codes are stable: a code keeps its name and meaning across releases; new codes may be
+added. Each is documented, with an input that triggers it, in ``docs/diagnostics.md``.
+"""
+
+
+def diagnostic(code: str, message: str, span: Span) -> Diagnostic:
+    """A :class:`Diagnostic` for a registered ``code``, with the severity :data:`CODES` gives it.
+
+    Raises :class:`ValueError` for a code that is not in :data:`CODES` (a bug in the
+    caller, never something the input can cause).
+    """
+    info = CODES.get(code)
+    if info is None:
+        raise ValueError(f"unregistered diagnostic code {code!r}; add it to govreport.errors.CODES")
+    return Diagnostic(code, info.severity, message, span)
+
+
 class GovreportError(Exception):
     """Base class of every error govreport raises on purpose."""
 
@@ -53,6 +94,11 @@ class DecodeError(GovreportError, ValueError):
             f"input is not UTF-8 or GB18030 text (undecodable byte at offset {offset}){detail}"
         )
 
+    def __reduce__(self) -> tuple[type[DecodeError], tuple[int, str]]:
+        # rebuilt from its fields (the default would pass the message as the offset),
+        # so the error survives pickling, e.g. out of a multiprocessing worker
+        return (type(self), (self.offset, self.reason))
+
 
 class ParseError(GovreportError):
     """Raised by ``parse(..., strict=True)``; lists every diagnostic with its span."""
@@ -63,6 +109,9 @@ class ParseError(GovreportError):
             f"  {d.code} [{d.span.start}:{d.span.end}] {d.message}" for d in self.diagnostics
         ]
         super().__init__(f"{len(self.diagnostics)} problem(s) found:\n" + "\n".join(lines))
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[tuple[Diagnostic, ...]]]:
+        return (type(self), (self.diagnostics,))
 
 
 class NumeralError(GovreportError, ValueError):

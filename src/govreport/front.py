@@ -20,7 +20,8 @@ from govreport.text import DATE, clean
 
 __all__ = ["FrontInfo", "split_front", "SPEAKER", "SALUTATION"]
 
-SALUTATION = regex.compile(r"(?:各位代表|各位委员|各位同志|同志们|代表们)[ ]*[，,：:！!]?[ ]*$")
+# possessive runs of spaces: ``各位代表`` + many spaces + a word backtracked quadratically
+SALUTATION = regex.compile(r"(?:各位代表|各位委员|各位同志|同志们|代表们)[ ]*+[，,：:！!]?[ ]*+$")
 _OFFICE = r"(?:省长|市长|区长|县长|州长|旗长|盟长|主席|总理|副总理|主任)"
 SPEAKER = regex.compile(
     rf"(?P<office>[\p{{Han}}]{{0,24}}?{_OFFICE})[ ]*(?P<name>\p{{Han}}(?:[ ]{{0,3}}\p{{Han}}){{1,3}})[ ]*$"

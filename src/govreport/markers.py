@@ -78,8 +78,9 @@ def match_heading(text: str, pos: int = 0) -> Marker | None:
     ``第一部分`` ``第一篇``. A marker must be followed by text on the same line, except
     ``第N章``-style markers, which may stand alone.
     """
+    stop = _line_end(text, pos)
     for style, key, pattern in _HEADING_PATTERNS:
-        m = pattern.match(text, pos)
+        m = pattern.match(text, pos, stop)
         if m is None:
             continue
         after = m.end()
@@ -95,6 +96,18 @@ def match_heading(text: str, pos: int = 0) -> Marker | None:
     return None
 
 
+def _line_end(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` ends.
+
+    Markers never span lines, and the ``regex`` module looks for a pattern's required
+    literal (the ``.`` of ``1.``, the ``、`` of ``1、``) through the whole rest of the string
+    before matching: without this bound, each line of a text with no ``、`` in it cost a scan
+    to the end of the text, and parsing was quadratic.
+    """
+    stop = text.find("\n", pos)
+    return len(text) if stop == -1 else stop
+
+
 # Enumerations that are not outline levels.
 _ORDINAL_ITEM = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,3})(?P<w>是|要|方面|则|来)(?![0-9])")
 _DASH_ITEM = regex.compile(r"(?:——|—{1,2}|--{1,3}|──)(?=[^\s—-])")
@@ -108,20 +121,23 @@ def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | No
 
     ``kind`` is ``ordinal`` (一是…), ``dash`` (——…), ``labelled`` (“一核”：…) or ``bullet``.
     """
-    m = _ORDINAL_ITEM.match(text, pos)
+    stop = _line_end(text, pos)
+    m = _ORDINAL_ITEM.match(text, pos, stop)
     if m is not None:
         return ("ordinal", m.group(0), chinese_ordinal(m.group("n")), m.end() - pos)
-    m = _DASH_ITEM.match(text, pos)
+    m = _DASH_ITEM.match(text, pos, stop)
     if m is not None:
         return ("dash", m.group(0), None, m.end() - pos)
-    m = _LABEL_ITEM.match(text, pos)
+    m = _LABEL_ITEM.match(text, pos, stop)
     if m is not None:
         return ("labelled", m.group(0), None, m.end() - pos)
-    m = _BULLET_ITEM.match(text, pos)
+    m = _BULLET_ITEM.match(text, pos, stop)
     if m is not None:
         return ("bullet", m.group(0), None, m.end() - pos)
     return None
 
 
 COLUMN_TITLE = regex.compile(r"专栏[ ]*(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?P<sep>[ ：:、.]*)")
-FIGURE_CAPTION = regex.compile(r"图[ ]*(?P<n>[0-9]{1,3})(?:[ ]+|[ ]*[：:、.．]?[ ]*)(?=\S)")
+# possessive runs of spaces: with two greedy runs around an optional stop, a caption marker
+# followed by many spaces and no word backtracked quadratically
+FIGURE_CAPTION = regex.compile(r"图[ ]*(?P<n>[0-9]{1,3})[ ]*+(?:[：:、.．][ ]*+)?(?=\S)")

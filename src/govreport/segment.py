@@ -150,15 +150,23 @@ def _marker_only(norm: str, line: Line) -> bool:
     return marker is not None and head + marker.end >= line.end
 
 
-def _is_fragment(norm: str, block_lines: Sequence[Line]) -> bool:
-    """A block that stops in mid-sentence and reads as prose (not a title or a label)."""
+def _is_fragment(norm: str, block_lines: Sequence[Line], prose: bool) -> bool:
+    """A block that stops in mid-sentence and reads as prose (not a title or a label).
+
+    ``prose`` tells whether the block has prose punctuation (see :func:`_has_prose_punct`);
+    the caller keeps it as the block grows, so a chain of page breaks is not searched again
+    from its first line at every join.
+    """
     last = block_lines[-1]
     if ends_sentence(norm, last.start, last.end):
         return False
     if len(block_lines) == 1 and _is_heading_line(norm, last):
         return False
-    first = block_lines[0]
-    return _PROSE_PUNCT.search(norm, first.start, last.end) is not None
+    return prose
+
+
+def _has_prose_punct(norm: str, block_lines: Sequence[Line]) -> bool:
+    return _PROSE_PUNCT.search(norm, block_lines[0].start, block_lines[-1].end) is not None
 
 
 def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
@@ -191,9 +199,12 @@ def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
 
     # Page breaks: a prose block that stops mid-sentence continues in the next block.
     merged: list[list[Line]] = []
+    prose = False  # whether merged[-1] has prose punctuation
     for group in groups:
-        if merged and _is_fragment(norm, merged[-1]) and not _starts_block(norm, group[0]):
+        if merged and _is_fragment(norm, merged[-1], prose) and not _starts_block(norm, group[0]):
             merged[-1].extend(group)
+            prose = prose or _has_prose_punct(norm, group)
         else:
             merged.append(group)
+            prose = _has_prose_punct(norm, group)
     return [Block(tuple(g)) for g in merged]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from govreport.blocks import BareTitle, ColumnStart, Context, Event, Heading
-from govreport.errors import Diagnostic, Severity
+from govreport.errors import Diagnostic, diagnostic
 from govreport.model import Column, Figure, Furniture, Item, ItemKind, Metric, Node, Note, Paragraph, Section, Table
 from govreport.span import Span
 
@@ -72,8 +72,7 @@ class _BoxFrame:
 
     def add(self, node: Node) -> None:
         target = self.sub.children if self.sub is not None else self.children
-        if not _attach(target, node):
-            target.append(node)
+        target.append(node)
 
     def close_sub(self) -> None:
         if self.sub is not None:
@@ -87,26 +86,40 @@ class _BoxFrame:
                       tuple(self.children))
 
 
-def _attach(nodes: list[Node], node: Node) -> bool:
-    """Join ``node`` to the table before it when it continues it; ``True`` if it did.
+def _join_tables(events: Sequence[Event]) -> list[Event]:
+    """Join each table with what continues it, in one pass.
 
     A table whose header repeats the previous table's (a page break) is the same table;
-    notes right after a table (注：1. … 2. …) are its notes.
+    notes right after a table (注：1. … 2. …) are its notes. The continuations of a table
+    follow it directly in the event stream and land in the same container, so they are
+    collected here and the table is built once (joining piece by piece copied every row
+    at every piece: quadratic in the number of pieces).
     """
-    if not nodes or not isinstance(nodes[-1], Table):
-        return False
-    table = nodes[-1]
-    if isinstance(node, Table) and node.header == table.header and not table.notes:
-        last_category = table.rows[-1].category if table.rows else None
-        rows = tuple(
-            attrs.evolve(r, category=last_category) if r.category is None else r for r in node.rows
-        ) if node.rows and node.rows[0].category is None else node.rows
-        nodes[-1] = attrs.evolve(table, span=table.span.cover(node.span), rows=table.rows + rows)
-        return True
-    if isinstance(node, Note):
-        nodes[-1] = attrs.evolve(table, span=table.span.cover(node.span), notes=table.notes + (node.text,))
-        return True
-    return False
+    joined: list[Event] = []
+    i = 0
+    while i < len(events):
+        table = events[i]
+        i += 1
+        if not isinstance(table, Table):
+            joined.append(table)
+            continue
+        rows, notes, span, start = list(table.rows), list(table.notes), table.span, i
+        while i < len(events):
+            node = events[i]
+            if isinstance(node, Table) and node.header == table.header and not notes:
+                last_category = rows[-1].category if rows else None
+                if node.rows and node.rows[0].category is None:
+                    rows.extend(attrs.evolve(r, category=last_category) if r.category is None else r for r in node.rows)
+                else:
+                    rows.extend(node.rows)
+            elif isinstance(node, Note):
+                notes.append(node.text)
+            else:
+                break
+            span = span.cover(node.span)
+            i += 1
+        joined.append(table if i == start else attrs.evolve(table, span=span, rows=tuple(rows), notes=tuple(notes)))
+    return joined
 
 
 class _Builder:
@@ -165,15 +178,14 @@ class _Builder:
             code, message = "ordinal-restart", f"{marker} follows ordinal {previous}: numbering restarts or repeats"
         else:
             code, message = "ordinal-gap", f"{marker} follows ordinal {previous}: {expected} is missing"
-        self.diagnostics.append(Diagnostic(code, Severity.WARNING, message, span))
+        self.diagnostics.append(diagnostic(code, message, span))
 
     def check_table(self, table: Table) -> None:
         width = len(table.header)
         for row in table.rows:
             if len(row.cells) != width:
-                self.diagnostics.append(Diagnostic(
-                    "table-ragged-row", Severity.WARNING,
-                    f"row has {len(row.cells)} cells where the header has {width}", row.span))
+                self.diagnostics.append(diagnostic(
+                    "table-ragged-row", f"row has {len(row.cells)} cells where the header has {width}", row.span))
 
     def heading(self, event: Heading) -> None:
         m = event.marker
@@ -256,8 +268,7 @@ class _Builder:
             else:
                 if isinstance(event, Table):
                     self.check_table(event)
-                if not _attach(self.container(), event):
-                    self.container().append(event)
+                self.container().append(event)
         if self.box is not None:
             self.container().append(self.box.close())
             self.box = None
@@ -269,4 +280,5 @@ class _Builder:
 
 def build(ctx: Context, events: Sequence[Event]) -> tuple[tuple[Node, ...], list[Diagnostic]]:
     """Nest ``events`` into the document tree; returns the top-level nodes and diagnostics."""
-    return _Builder(ctx, events).run(events)
+    joined = _join_tables(events)
+    return _Builder(ctx, joined).run(joined)

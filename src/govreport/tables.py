@@ -24,10 +24,12 @@ __all__ = ["read_cell", "row_unit", "read_table", "FLAGS", "YEAR_COLUMN"]
 FLAGS = ("five_year_average", "five_year_cumulative", "approx", "at_least", "at_most", "text")
 """Every flag a cell may carry."""
 
+# Every run of spaces is possessive (``*+``): the runs are separated only by optional parts,
+# so with plain ``*`` a cell such as ``5`` + many spaces + ``x`` backtracked quadratically.
 _CELL = regex.compile(
-    r"(?P<pre>约|超过|不低于|不超过|不少于|>|≥|<|≤)?[ ]*(?P<open>〔|\[|【)?[ ]*"
-    r"(?P<num>[-—]?[0-9][0-9,]*(?:\.[0-9]+)?)[ ]*(?P<star>\\?\*)?[ ]*(?P<close>〕|\]|】)?[ ]*"
-    r"(?P<star2>\\?\*)?[ ]*(?P<qual>左右|以上|以内|以下|上下)?[ ]*(?P<star3>\\?\*)?"
+    r"(?P<pre>约|超过|不低于|不超过|不少于|>|≥|<|≤)?[ ]*+(?P<open>〔|\[|【)?[ ]*+"
+    r"(?P<num>[-—]?[0-9][0-9,]*(?:\.[0-9]+)?)[ ]*+(?P<star>\\?\*)?[ ]*+(?P<close>〕|\]|】)?[ ]*+"
+    r"(?P<star2>\\?\*)?[ ]*+(?P<qual>左右|以上|以内|以下|上下)?[ ]*+(?P<star3>\\?\*)?"
 )
 _QUALS = {"左右": "approx", "上下": "approx", "约": "approx", "以上": "at_least", "超过": "at_least",
           "不低于": "at_least", "不少于": "at_least", ">": "at_least", "≥": "at_least",
@@ -138,7 +140,7 @@ def read_table(text: str, lines: Sequence[tuple[int, int]]) -> Table:
         row_cells = []
         for i, (body, span) in enumerate(cells):
             cell = read_cell(body)
-            if cell.value is not None and unit is not None and i != col and i in year_cols | ({} if year_cols else {i: 0}):
+            if cell.value is not None and unit is not None and i != col and (i in year_cols or not year_cols):
                 cell = _with_metric(cell, body, span, unit, texts[col] if col is not None else None,
                                     year_cols.get(i))
             row_cells.append(cell)
