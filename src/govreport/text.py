@@ -15,7 +15,7 @@ DATE = regex.compile(
 )
 """A date written ``2025年1月14日`` or ``二〇二六年一月十五日`` (match on normalized text)."""
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def clean(raw: str) -> str:
@@ -24,7 +24,7 @@ def clean(raw: str) -> str:
     Markdown ``#``/``**``, stray HTML tags and backslash escapes go; line breaks and the
     indentation around them are removed (Chinese text has no spaces between lines).
     """
-    text: str = _DECORATION.sub("", raw.translate(_INVISIBLE))
+    text: str = _DECORATION.sub("", _INVISIBLE.sub("", raw))
     if "\n" in text:
         text = "".join(part.strip(_TRIM) for part in text.split("\n"))
     return text.strip(_TRIM)
