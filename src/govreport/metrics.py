@@ -56,6 +56,7 @@ __all__ = [
     "UNITS",
     "UNIT_BASES",
     "UNIT_BLOCKERS",
+    "MetricFinder",
     "extract_metrics",
     "fold_unit",
 ]
@@ -332,11 +333,31 @@ def _split_chinese(token: str) -> tuple[Decimal, str] | None:
 # --------------------------------------------------------------------------- scanner
 
 
-class _Scanner:
-    """Per-call state of one :func:`extract_metrics` run."""
+@attrs.frozen(slots=True)
+class _Marks:
+    """Where clauses and sentences end: offsets of their punctuation in the whole text.
 
-    def __init__(self, text: str, start: int, end: int, norm: str | None = None) -> None:
-        # Only a window of the text is normalized: the slice asked for, some context before
+    A report's nodes all read the same marks, so :class:`MetricFinder` finds them in one
+    pass over the report; a lone :func:`extract_metrics` call scans only its window.
+    """
+
+    clauses: list[int]
+    sentences: list[int]
+
+    @classmethod
+    def scan(cls, norm: str, start: int, end: int, offset: int = 0) -> _Marks:
+        """The marks of ``norm[start:end]``, shifted by ``offset`` into text coordinates."""
+        return cls(
+            [m.start() + offset for m in _CLAUSE_PUNCT.finditer(norm, start, end)],
+            [m.start() + offset for m in _SENTENCE_PUNCT.finditer(norm, start, end)],
+        )
+
+
+class _Scanner:
+    """Per-call state of the metrics of one slice of a text."""
+
+    def __init__(self, text: str, start: int, end: int, norm: str | None = None, marks: _Marks | None = None) -> None:
+        # Only a window of the text is scanned: the slice asked for, some context before
         # it and a little after. Every position inside the scanner is an offset into that
         # window; ``base`` turns it back into an offset into ``text``.
         base = max(0, start - _CONTEXT_BEFORE)
@@ -346,14 +367,16 @@ class _Scanner:
         self.norm = norm[base:stop] if norm is not None else normalize(text[base:stop])
         self.start = start - base
         self.end = end - base
+        # Quotes, titles and fixed terms never span a line break, so a scan from the start
+        # of the line finds the same ones around ``start`` as a scan of the whole window.
+        line_start = self.norm.rfind("\n", 0, self.start) + 1
         protected: list[tuple[int, int]] = []
         for pattern in (_QUOTE, _FIXED):
-            protected.extend(m.span() for m in pattern.finditer(self.norm, 0, self.end))
+            protected.extend(m.span() for m in pattern.finditer(self.norm, line_start, self.end))
         protected.sort()
         self.protected_starts = [s for s, _ in protected]
         self.protected = protected
-        self.clauses = [m.start() for m in _CLAUSE_PUNCT.finditer(self.norm, 0, self.end)]
-        self.sentences = [m.start() for m in _SENTENCE_PUNCT.finditer(self.norm, 0, self.end)]
+        self.marks = marks if marks is not None else _Marks.scan(self.norm, 0, self.end, base)
 
     # ---- step 1: quantities
 
@@ -652,16 +675,17 @@ class _Scanner:
         return out
 
     def _boundary(self, marks: list[int], pos: int) -> int:
-        i = bisect.bisect_left(marks, pos) - 1
-        return marks[i] + 1 if i >= 0 else 0
+        """Just after the last mark before window offset ``pos``; the window start if none."""
+        i = bisect.bisect_left(marks, pos + self.base) - 1
+        return max(marks[i] + 1 - self.base, 0) if i >= 0 else 0
 
     def _read_context(self, ctx: _Context, prev: _Context | None) -> None:
         norm = self.norm
         qty = ctx.qty
         s = qty.start
         # context windows are bounded, so text without punctuation stays linear
-        clause = max(self._boundary(self.clauses, s), s - _CLAUSE_REACH)
-        sentence = max(self._boundary(self.sentences, s), s - _SENTENCE_REACH)
+        clause = max(self._boundary(self.marks.clauses, s), s - _CLAUSE_REACH)
+        sentence = max(self._boundary(self.marks.sentences, s), s - _SENTENCE_REACH)
         # the qualifier written in front of the number
         qual_start = s
         pm = _PREFIX_QUAL.search(norm, max(clause, s - 8), s)
@@ -812,3 +836,26 @@ def extract_metrics(
     if norm is not None and len(norm) != len(text):
         raise ValueError("norm must be normalize(text), of the same length")
     return _Scanner(text, start, stop, norm).run()
+
+
+class MetricFinder:
+    """The metrics of the nodes of one report, each slice asked for in turn.
+
+    ``finder(start, end)`` gives what ``extract_metrics(text, start, end, norm=norm)``
+    gives; what every slice needs (where clauses and sentences end) is found once, in one
+    pass over the whole text, instead of again in each slice's context window.
+    """
+
+    def __init__(self, text: str, norm: str) -> None:
+        if len(norm) != len(text):
+            raise ValueError("norm must be normalize(text), of the same length")
+        self.text = text
+        self.norm = norm
+        self.marks = _Marks.scan(norm, 0, len(norm))
+
+    def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"offsets [{start}, {end}) outside a text of {len(self.text)} characters")
+        if start == end:
+            return ()
+        return _Scanner(self.text, start, end, self.norm, self.marks).run()
