@@ -333,30 +333,40 @@ def _split_chinese(token: str) -> tuple[Decimal, str] | None:
 # --------------------------------------------------------------------------- scanner
 
 
-@attrs.frozen(slots=True)
-class _Marks:
-    """Where clauses and sentences end: offsets of their punctuation in the whole text.
+@attrs.define(slots=True)
+class _Shared:
+    """What every slice of one text shares: where its clauses and sentences end (offsets
+    of their punctuation in the whole text) and the Chinese numerals already read.
 
-    A report's nodes all read the same marks, so :class:`MetricFinder` finds them in one
-    pass over the report; a lone :func:`extract_metrics` call scans only its window.
+    :class:`MetricFinder` builds one for a whole report, in one pass over it; a lone
+    :func:`extract_metrics` call builds one for its window only.
     """
 
     clauses: list[int]
     sentences: list[int]
+    numerals: dict[str, tuple[Decimal, str] | None] = attrs.field(factory=dict)
 
     @classmethod
-    def scan(cls, norm: str, start: int, end: int, offset: int = 0) -> _Marks:
+    def scan(cls, norm: str, start: int, end: int, offset: int = 0) -> _Shared:
         """The marks of ``norm[start:end]``, shifted by ``offset`` into text coordinates."""
         return cls(
             [m.start() + offset for m in _CLAUSE_PUNCT.finditer(norm, start, end)],
             [m.start() + offset for m in _SENTENCE_PUNCT.finditer(norm, start, end)],
         )
 
+    def split_chinese(self, token: str) -> tuple[Decimal, str] | None:
+        """:func:`_split_chinese`, remembered: reports repeat 三, 两, 十九 … and cn2an is slow."""
+        try:
+            return self.numerals[token]
+        except KeyError:
+            found = self.numerals[token] = _split_chinese(token)
+            return found
+
 
 class _Scanner:
     """Per-call state of the metrics of one slice of a text."""
 
-    def __init__(self, text: str, start: int, end: int, norm: str | None = None, marks: _Marks | None = None) -> None:
+    def __init__(self, text: str, start: int, end: int, norm: str | None = None, shared: _Shared | None = None) -> None:
         # Only a window of the text is scanned: the slice asked for, some context before
         # it and a little after. Every position inside the scanner is an offset into that
         # window; ``base`` turns it back into an offset into ``text``.
@@ -376,7 +386,7 @@ class _Scanner:
         protected.sort()
         self.protected_starts = [s for s, _ in protected]
         self.protected = protected
-        self.marks = marks if marks is not None else _Marks.scan(self.norm, 0, self.end, base)
+        self.shared = shared if shared is not None else _Shared.scan(self.norm, 0, self.end, base)
 
     # ---- step 1: quantities
 
@@ -459,7 +469,7 @@ class _Scanner:
                     token, e = token[:-1], e - 1
             if token == "一" and not norm.startswith("倍", e):
                 return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one)
-            parsed = _split_chinese(token)
+            parsed = self.shared.split_chinese(token)
             if parsed is None:
                 return None
             value, cn_mag = parsed
@@ -580,7 +590,7 @@ class _Scanner:
             return None
         mag = ""
         if kind == "cn":
-            parsed = _split_chinese(nm.group())
+            parsed = self.shared.split_chinese(nm.group())
             if parsed is None:
                 return None
             high, mag = parsed
@@ -684,8 +694,8 @@ class _Scanner:
         qty = ctx.qty
         s = qty.start
         # context windows are bounded, so text without punctuation stays linear
-        clause = max(self._boundary(self.marks.clauses, s), s - _CLAUSE_REACH)
-        sentence = max(self._boundary(self.marks.sentences, s), s - _SENTENCE_REACH)
+        clause = max(self._boundary(self.shared.clauses, s), s - _CLAUSE_REACH)
+        sentence = max(self._boundary(self.shared.sentences, s), s - _SENTENCE_REACH)
         # the qualifier written in front of the number
         qual_start = s
         pm = _PREFIX_QUAL.search(norm, max(clause, s - 8), s)
@@ -843,7 +853,8 @@ class MetricFinder:
 
     ``finder(start, end)`` gives what ``extract_metrics(text, start, end, norm=norm)``
     gives; what every slice needs (where clauses and sentences end) is found once, in one
-    pass over the whole text, instead of again in each slice's context window.
+    pass over the whole text, instead of again in each slice's context window, and each
+    distinct Chinese numeral is read once.
     """
 
     def __init__(self, text: str, norm: str) -> None:
@@ -851,11 +862,11 @@ class MetricFinder:
             raise ValueError("norm must be normalize(text), of the same length")
         self.text = text
         self.norm = norm
-        self.marks = _Marks.scan(norm, 0, len(norm))
+        self.shared = _Shared.scan(norm, 0, len(norm))
 
     def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"offsets [{start}, {end}) outside a text of {len(self.text)} characters")
         if start == end:
             return ()
-        return _Scanner(self.text, start, end, self.norm, self.marks).run()
+        return _Scanner(self.text, start, end, self.norm, self.shared).run()
