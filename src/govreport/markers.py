@@ -71,6 +71,11 @@ _HEADING_PATTERNS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
 )
 
 
+# The characters a heading marker can open with: most lines open with none of them, and
+# this test is much cheaper than trying each pattern (markers are asked for on every line).
+_HEADING_FIRST = frozenset("第（0123456789一二三四五六七八九十百两〇零")
+
+
 def match_heading(text: str, pos: int = 0) -> Marker | None:
     """The outline marker opening ``text`` at ``pos``, or ``None``.
 
@@ -78,6 +83,8 @@ def match_heading(text: str, pos: int = 0) -> Marker | None:
     ``第一部分`` ``第一篇``. A marker must be followed by text on the same line, except
     ``第N章``-style markers, which may stand alone.
     """
+    if pos >= len(text) or text[pos] not in _HEADING_FIRST:
+        return None
     for style, key, pattern in _HEADING_PATTERNS:
         m = pattern.match(text, pos)
         if m is None:
@@ -101,6 +108,7 @@ _DASH_ITEM = regex.compile(r"(?:——|—{1,2}|--{1,3}|──)(?=[^\s—-])")
 # (matched on normalized text, where every dash variant is —)
 _LABEL_ITEM = regex.compile(r"“(?P<label>[^”\n]{1,16})”[ ]*[：:]")
 _BULLET_ITEM = regex.compile(r"[●■◆▪•·◎○][ ]*")
+_ITEM_FIRST = frozenset("一二三四五六七八九十" "—-─" "“" "●■◆▪•·◎○")
 
 
 def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | None:
@@ -108,6 +116,8 @@ def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | No
 
     ``kind`` is ``ordinal`` (一是…), ``dash`` (——…), ``labelled`` (“一核”：…) or ``bullet``.
     """
+    if pos >= len(text) or text[pos] not in _ITEM_FIRST:
+        return None
     m = _ORDINAL_ITEM.match(text, pos)
     if m is not None:
         return ("ordinal", m.group(0), chinese_ordinal(m.group("n")), m.end() - pos)

@@ -81,8 +81,13 @@ def split_lines(norm: str) -> list[Line]:
 _DECORATION = regex.compile(r"(?:#{1,6}[ ]*|\*\*|__|<[a-zA-Z/][^<>\n]{0,40}>|>[ ]+|\\(?=\*))*")
 
 
+_DECORATION_FIRST = frozenset("#*_<>\\ ")  # what decoration or a space can start with
+
+
 def head_offset(norm: str, start: int, end: int) -> int:
     """Where a line's words begin, after markdown ``#``/``**`` and stray HTML tags."""
+    if start >= end or norm[start] not in _DECORATION_FIRST:
+        return start  # the common case, asked by every rule: no decoration to skip
     m = _DECORATION.match(norm, start, end)
     pos = m.end() if m is not None else start
     while pos < end and norm[pos] == _SPACE:
