@@ -220,15 +220,41 @@ _VERB = (
     r"|(?P<growth>增长|增加|提高|提升|上涨|上升|扩大|(?<!新)增|涨|多增)"
     r"|(?P<decline>下降|降低|减少|下滑|回落|缩小|缩短|压减|压缩|削减|下拉|降|减)"
 )
-_CHANGE_AT_END = re.compile(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
+
+
+class _TailPattern:
+    """A pattern anchored at the end of the text (``…$``), searched only where it can match.
+
+    Every character such a match holds is written in the pattern's source or is a space,
+    so a match lies inside the final run of those characters: :meth:`search` starts there
+    (the characters before stay visible to lookbehinds) and finds what ``re.search`` finds,
+    without trying the pattern at every position of the text.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.regex = re.compile(source)
+        self.chars = frozenset(source)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        start = len(text)
+        while start and (text[start - 1] in self.chars or text[start - 1].isspace()):
+            start -= 1
+        return self.regex.search(text, start)
+
+
+_CHANGE_AT_END = _TailPattern(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
 _PAIR_BETWEEN = re.compile(r"[ \t]*[^\d\s，,。；;：:、]{0,3}?(?:到|至|为)[ \t]*")
 _FROM_MARK = re.compile(r"(?<![自理经缘])由(?![于此])|从(?![而事严业速容未来中])")
 _SHARE_MARK = re.compile(r"占")
-_PERIOD_RE = re.compile(r"(?P<avg>年均|年平均)|(?P<cum>累计)|(?P<full>全年)")
-_YEAR_RE = re.compile(r"(?<![\d.])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|级)")
+# The context patterns below open with a lookahead on the characters a match can start
+# with: it changes no match, but lets the engine pass over the other characters at once.
+_PERIOD_RE = re.compile(r"(?=[年累全])(?:(?P<avg>年均|年平均)|(?P<cum>累计)|(?P<full>全年))")
+_YEAR_RE = re.compile(r"(?=[\d〇零一二三四五六七八九])(?<![\d.])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|级)")
 _TARGET_RE = re.compile(
+    r"(?=[到力预主目争确将要])(?:"
     r"到[ \t]*\d{4}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|"
     r"(?<!即)将(?!近)|(?<![重主需必纲摘只概])要(?![求素点闻案件害])"
+    r")"
 )
 _ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计|预估")
 _AFTER_PHRASE = re.compile(r"[ \t]*的?(?P<p>[^\d\s，,。；;：:、！!？?和及与（()）“”]{1,20})")
@@ -237,7 +263,7 @@ _LEAD_JUNK = re.compile(
     r"力争|争取|确保|力求|(?:比|较)[^，。；\d]{0,10}?\d{0,4}[ \t]*(?:年|末|初|同期|上年)(?:末|底|同期)?|"
     r"到[ \t]*\d{4}[ \t]*年(?:底|末)?|\d{4}[ \t]*年(?:底|末)?|[“”])+"
 )
-_TRAIL_JUNK = re.compile(
+_TRAIL_JUNK = _TailPattern(
     rf"(?:{_VERB}|分别|了|同比|比上年|较上年|均|约|为|是|由|从|年均|年平均|累计|平均|"
     r"超过|突破|不少于|不超过|不低于|不足|接近|达|在|控制在|保持在|稳定在|预计|力争|争取|确保|力求|[\s*\\、：:和及与或（(“])+$"
 )
@@ -768,7 +794,10 @@ class _Scanner:
             cut = max(pre.rfind(c) for c in "、和及与")
             phrase = pre[cut + 1:] if cut >= 0 else phrase
         for _ in range(4):
-            stripped = _TRAIL_JUNK.sub("", _LEAD_JUNK.sub("", phrase))
+            stripped = _LEAD_JUNK.sub("", phrase)
+            trail = _TRAIL_JUNK.search(stripped)  # verbs, qualifiers, punctuation at the end
+            if trail is not None:
+                stripped = stripped[: trail.start()]
             if stripped == phrase:
                 break
             phrase = stripped
