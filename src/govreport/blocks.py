@@ -13,7 +13,7 @@ import regex
 
 from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, Marker, chinese_ordinal, match_heading, match_item
 from govreport.model import Cell, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Row, Table
-from govreport.segment import Block, ends_sentence, head_offset
+from govreport.segment import Block, ends_sentence, head_offset, is_row
 from govreport.span import Span
 from govreport.tables import read_table
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
@@ -67,20 +67,28 @@ class Context:
     text: str
     norm: str
     metrics: MetricsFn
+    _heads: dict[tuple[int, int], int] = attrs.field(factory=dict, init=False, repr=False)
+
+    def head(self, block: Block) -> int:
+        """Where the words of ``block`` begin, after markdown marks and tags.
+
+        Every rule asks this of every block it is shown, so it is worked out once a block.
+        """
+        key = (block.start, block.lines[0].end)
+        head = self._heads.get(key)
+        if head is None:
+            head = self._heads[key] = head_offset(self.norm, *key)
+        return head
 
 
 Rule = Callable[[Context, Block, Sequence[Block], int], "Event | None"]
-
-
-def _head(ctx: Context, block: Block) -> int:
-    return head_offset(ctx.norm, block.start, block.lines[0].end)
 
 
 def column_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """``专栏 3 打造世界一流智慧港口`` (with ``#``s or ``**``) opens a box."""
     if len(block.lines) != 1:
         return None
-    head = _head(ctx, block)
+    head = ctx.head(block)
     m = COLUMN_TITLE.match(ctx.norm, head, block.end)
     if m is None:
         return None
@@ -92,7 +100,7 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
     """``图2 天津市域生态体系图``: a short caption line."""
     if len(block.lines) != 1:
         return None
-    head = _head(ctx, block)
+    head = ctx.head(block)
     m = FIGURE_CAPTION.match(ctx.norm, head, block.end)
     if m is None or block.end - head > 50 or "。" in ctx.norm[head : block.end]:
         return None
@@ -102,7 +110,7 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
 def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """Tab-separated or markdown pipe rows (see :mod:`govreport.tables`)."""
     lines = block.lines
-    if not all("\t" in ctx.norm[ln.start : ln.end] or ctx.norm.startswith("|", ln.start) for ln in lines):
+    if not all(is_row(ctx.norm, ln) for ln in lines):
         return None
     if len(lines) == 1:
         sep = "|" if ctx.norm.startswith("|", lines[0].start) else "\t"
@@ -114,7 +122,7 @@ def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) 
 
 def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """``注：1. …``."""
-    head = _head(ctx, block)
+    head = ctx.head(block)
     if ctx.norm.startswith("注", head) and ctx.norm[head + 1 : head + 2] in ("：", ":"):
         return Note(Span(block.start, block.end), clean(ctx.text[head : block.end]))
     return None
@@ -122,11 +130,11 @@ def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -
 
 def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """A block opening with an outline marker; its title is the line or its first sentence."""
-    head = _head(ctx, block)
+    head = ctx.head(block)
     marker = match_heading(ctx.norm, head)
     if marker is None:
         return None
-    marker = attrs.evolve(marker, text=ctx.text[head : head + marker.end].strip())
+    marker = Marker(marker.style, marker.key, marker.ordinal, ctx.text[head : head + marker.end].strip(), marker.end)
     first = block.lines[0]
     title_start = min(head + marker.end, first.end)
     if title_start >= first.end and len(block.lines) > 1:
@@ -150,7 +158,7 @@ def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int
 
 def item_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """一是… / ——… / “一核”：… / ● …: enumerations that are not outline levels."""
-    head = _head(ctx, block)
+    head = ctx.head(block)
     found = match_item(ctx.norm, head)
     if found is None:
         return None
@@ -179,19 +187,19 @@ def bare_title_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: 
     """A short line with no number and no punctuation, followed by prose: a part title."""
     if len(block.lines) != 1 or index + 1 >= len(blocks):
         return None
-    head = _head(ctx, block)
+    head = ctx.head(block)
     words = ctx.norm[head : block.end].strip()
     if not (2 <= len(words) <= _BARE_MAX) or _BARE_FORBIDDEN.search(words):
         return None
     if not regex.search(r"\p{Han}", words):
         return None
     following = blocks[index + 1]
-    fhead = _head(ctx, following)
+    fhead = ctx.head(following)
     if match_heading(ctx.norm, fhead) is None and not ends_sentence(ctx.norm, following.start, following.end):
         return None
     if index > 0:
         before = blocks[index - 1]
-        if not ends_sentence(ctx.norm, before.start, before.end) and match_heading(ctx.norm, _head(ctx, before)) is None:
+        if not ends_sentence(ctx.norm, before.start, before.end) and match_heading(ctx.norm, ctx.head(before)) is None:
             return None
     return BareTitle(Span(block.start, block.end), clean_title(ctx.text[head : block.end]))
 
@@ -208,7 +216,7 @@ _BACK_MATTER = regex.compile(r"(?:附件[0-9一二三四五六七八九十]*|附
 
 def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """Page furniture: 下载/打印/字号 lines, 来源：/时间： lines, licence footers."""
-    head = _head(ctx, block)
+    head = ctx.head(block)
     words = ctx.norm[head : block.end].strip()
     kind: FurnitureKind | None = None
     if all(_CLUTTER.fullmatch(ctx.norm[ln.start : ln.end].strip()) for ln in block.lines):
@@ -229,7 +237,7 @@ def back_matter_title(ctx: Context, block: Block) -> bool:
     """``名词解释`` / ``附件1`` alone on a line: what follows is not part of the report."""
     if len(block.lines) != 1:
         return False
-    head = _head(ctx, block)
+    head = ctx.head(block)
     return _BACK_MATTER.fullmatch(ctx.norm[head : block.end].strip()) is not None
 
 
@@ -267,7 +275,7 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, R
     note_next = 0  # the number the next line of a numbered note (注：1. … 2. …) would carry
     for index, block in enumerate(blocks):
         if note_next:
-            head = _head(ctx, block)
+            head = ctx.head(block)
             marker = match_heading(ctx.norm, head)
             if marker is not None and marker.key == "1." and marker.ordinal == note_next:
                 events.append(Note(Span(block.start, block.end), clean(ctx.text[head : block.end])))

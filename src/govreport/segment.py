@@ -21,7 +21,7 @@ import regex
 
 from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, match_heading, match_item
 
-__all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence"]
+__all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row"]
 
 
 @attrs.frozen(slots=True)
@@ -129,7 +129,7 @@ def _starts_block(norm: str, line: Line) -> bool:
         return True
     if norm.startswith("注", head) and norm[head + 1 : head + 2] in ("：", ":"):
         return True
-    return "\t" in norm[line.start : line.end] or norm.startswith("|", line.start)
+    return is_row(norm, line)
 
 
 def _is_heading_line(norm: str, line: Line) -> bool:
@@ -141,11 +141,12 @@ def _is_heading_line(norm: str, line: Line) -> bool:
         return True
     if match_heading(norm, head) is not None and "。" not in norm[head : line.end]:
         return True
-    return "\t" in norm[line.start : line.end] or norm.startswith("|", line.start)
+    return is_row(norm, line)
 
 
-def _is_row(norm: str, line: Line) -> bool:
-    return "\t" in norm[line.start : line.end] or norm.startswith("|", line.start)
+def is_row(norm: str, line: Line) -> bool:
+    """A table row: a tab in the line, or a ``|`` opening it."""
+    return norm.find("\t", line.start, line.end) != -1 or norm.startswith("|", line.start)
 
 
 def _marker_only(norm: str, line: Line) -> bool:
@@ -180,7 +181,7 @@ def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
         if line.blank:
             prev = None
             continue
-        if prev is not None and (_marker_only(norm, prev) or (_is_row(norm, prev) and _is_row(norm, line))):
+        if prev is not None and (_marker_only(norm, prev) or (is_row(norm, prev) and is_row(norm, line))):
             groups[-1].append(line)
         elif (
             prev is not None
