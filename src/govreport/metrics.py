@@ -457,6 +457,8 @@ class _Scanner:
         kind = m.lastgroup or ""
         s, e = m.span()
         norm = self.norm
+        if kind == "cn" and e - s == 1 and norm[s] == "一" and not norm.startswith("倍", e):
+            return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one); the commonest token
         if self._is_protected(s):
             return None
         if kind == "pct":
@@ -896,6 +898,6 @@ class MetricFinder:
     def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"offsets [{start}, {end}) outside a text of {len(self.text)} characters")
-        if start == end:
-            return ()
+        if NUMERAL_RE.search(self.norm, start, end) is None:
+            return ()  # most titles and many short paragraphs hold no numeral at all
         return _Scanner(self.text, start, end, self.norm, self.shared).run()
