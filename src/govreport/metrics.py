@@ -359,40 +359,17 @@ def _split_chinese(token: str) -> tuple[Decimal, str] | None:
 # --------------------------------------------------------------------------- scanner
 
 
-@attrs.define(slots=True)
-class _Shared:
-    """What every slice of one text shares: where its clauses and sentences end (offsets
-    of their punctuation in the whole text) and the Chinese numerals already read.
-
-    :class:`MetricFinder` builds one for a whole report, in one pass over it; a lone
-    :func:`extract_metrics` call builds one for its window only.
-    """
-
-    clauses: list[int]
-    sentences: list[int]
-    numerals: dict[str, tuple[Decimal, str] | None] = attrs.field(factory=dict)
-
-    @classmethod
-    def scan(cls, norm: str, start: int, end: int, offset: int = 0) -> _Shared:
-        """The marks of ``norm[start:end]``, shifted by ``offset`` into text coordinates."""
-        return cls(
-            [m.start() + offset for m in _CLAUSE_PUNCT.finditer(norm, start, end)],
-            [m.start() + offset for m in _SENTENCE_PUNCT.finditer(norm, start, end)],
-        )
-
-    def split_chinese(self, token: str) -> tuple[Decimal, str] | None:
-        """:func:`_split_chinese`, remembered: reports repeat 三, 两, 十九 … and cn2an is slow."""
-        try:
-            return self.numerals[token]
-        except KeyError:
-            found = self.numerals[token] = _split_chinese(token)
-            return found
-
-
 class _Scanner:
     """Per-call state of the metrics of one slice of a text."""
 
-    def __init__(self, text: str, start: int, end: int, norm: str | None = None, shared: _Shared | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        norm: str | None = None,
+        numerals: dict[str, tuple[Decimal, str] | None] | None = None,
+    ) -> None:
         # Only a window of the text is scanned: the slice asked for, some context before
         # it and a little after. Every position inside the scanner is an offset into that
         # window; ``base`` turns it back into an offset into ``text``.
@@ -412,7 +389,8 @@ class _Scanner:
         protected.sort()
         self.protected_starts = [s for s, _ in protected]
         self.protected = protected
-        self.shared = shared if shared is not None else _Shared.scan(self.norm, 0, self.end, base)
+        # Chinese numerals already read in this text: reports repeat 三, 两, 十九 … and cn2an is slow
+        self.numerals = numerals if numerals is not None else {}
 
     # ---- step 1: quantities
 
@@ -447,6 +425,14 @@ class _Scanner:
             while i >= 0 and pos - i <= 3 and norm[i] in " \t":
                 i -= 1
         return norm[i] if i >= 0 else ""
+
+    def _chinese(self, token: str) -> tuple[Decimal, str] | None:
+        """:func:`_split_chinese`, remembered in :attr:`numerals`."""
+        try:
+            return self.numerals[token]
+        except KeyError:
+            found = self.numerals[token] = _split_chinese(token)
+            return found
 
     def _skip(self, pattern: re.Pattern[str], pos: int) -> int:
         m = pattern.match(self.norm, pos, self.end)
@@ -497,7 +483,7 @@ class _Scanner:
                     token, e = token[:-1], e - 1
             if token == "一" and not norm.startswith("倍", e):
                 return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one)
-            parsed = self.shared.split_chinese(token)
+            parsed = self._chinese(token)
             if parsed is None:
                 return None
             value, cn_mag = parsed
@@ -618,7 +604,7 @@ class _Scanner:
             return None
         mag = ""
         if kind == "cn":
-            parsed = self.shared.split_chinese(nm.group())
+            parsed = self._chinese(nm.group())
             if parsed is None:
                 return None
             high, mag = parsed
@@ -712,18 +698,20 @@ class _Scanner:
             prev = ctx
         return out
 
-    def _boundary(self, marks: list[int], pos: int) -> int:
-        """Just after the last mark before window offset ``pos``; the window start if none."""
-        i = bisect.bisect_left(marks, pos + self.base) - 1
-        return max(marks[i] + 1 - self.base, 0) if i >= 0 else 0
+    def _after_last(self, punct: re.Pattern[str], pos: int, reach: int) -> int:
+        """Where the clause (or sentence) holding ``pos`` starts: just after the last
+        ``punct`` character among the ``reach`` characters before ``pos``, or the first of
+        those characters when there is none (so text without punctuation stays linear)."""
+        lo = max(0, pos - reach)
+        m = punct.search(self.norm[lo:pos][::-1])  # reversed: its first match is the last one
+        return lo if m is None else pos - m.start()
 
     def _read_context(self, ctx: _Context, prev: _Context | None) -> None:
         norm = self.norm
         qty = ctx.qty
         s = qty.start
-        # context windows are bounded, so text without punctuation stays linear
-        clause = max(self._boundary(self.shared.clauses, s), s - _CLAUSE_REACH)
-        sentence = max(self._boundary(self.shared.sentences, s), s - _SENTENCE_REACH)
+        clause = self._after_last(_CLAUSE_PUNCT, s, _CLAUSE_REACH)
+        sentence = self._after_last(_SENTENCE_PUNCT, s, _SENTENCE_REACH)
         # the qualifier written in front of the number
         qual_start = s
         pm = _PREFIX_QUAL.search(norm, max(clause, s - 8), s)
@@ -883,9 +871,8 @@ class MetricFinder:
     """The metrics of the nodes of one report, each slice asked for in turn.
 
     ``finder(start, end)`` gives what ``extract_metrics(text, start, end, norm=norm)``
-    gives; what every slice needs (where clauses and sentences end) is found once, in one
-    pass over the whole text, instead of again in each slice's context window, and each
-    distinct Chinese numeral is read once.
+    gives, but each distinct Chinese numeral of the report is read once, and a slice with
+    no numeral in it costs one regex search.
     """
 
     def __init__(self, text: str, norm: str) -> None:
@@ -893,11 +880,11 @@ class MetricFinder:
             raise ValueError("norm must be normalize(text), of the same length")
         self.text = text
         self.norm = norm
-        self.shared = _Shared.scan(norm, 0, len(norm))
+        self.numerals: dict[str, tuple[Decimal, str] | None] = {}
 
     def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"offsets [{start}, {end}) outside a text of {len(self.text)} characters")
         if NUMERAL_RE.search(self.norm, start, end) is None:
             return ()  # most titles and many short paragraphs hold no numeral at all
-        return _Scanner(self.text, start, end, self.norm, self.shared).run()
+        return _Scanner(self.text, start, end, self.norm, self.numerals).run()
