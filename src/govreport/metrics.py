@@ -178,12 +178,12 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _SEP = re.compile(r"(?:[ \n]|\*\*|\\(?=\*)){0,8}")  # no tab: a tab separates table cells
+_SEP_FIRST = frozenset(" \n*\\")  # what a non-empty _SEP match starts with
 _UNIT_RE = re.compile(
     rf"(?P<unit>{_alternation(UNITS)})(?:/(?P<den>{_alternation(RATE_DENOMINATORS)}))?"
 )
 _MAG_RE = re.compile(_alternation(MAGNITUDES))
 _CN_MAG_SUFFIX = re.compile(r"(?:万亿|亿|万)$")
-_INFIX = re.compile(r"[多余]")
 _RANGE_CONNECTOR = re.compile(r"[ \t]*(?:—{1,2}|~|-|至|到|一(?=\d))[ \t]*")
 _SUFFIX_QUAL = re.compile(r"左右|上下(?![游级文班])|以上|以下|以内|之内|开外|多|余|内")
 _PREFIX_QUAL = re.compile(
@@ -245,7 +245,6 @@ class _TailPattern:
 _CHANGE_AT_END = _TailPattern(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
 _PAIR_BETWEEN = re.compile(r"[ \t]*[^\d\s，,。；;：:、]{0,3}?(?:到|至|为)[ \t]*")
 _FROM_MARK = re.compile(r"(?<![自理经缘])由(?![于此])|从(?![而事严业速容未来中])")
-_SHARE_MARK = re.compile(r"占")
 # The context patterns below open with a lookahead on the characters a match can start
 # with: it changes no match, but lets the engine pass over the other characters at once.
 _PERIOD_RE = re.compile(r"(?=[年累全])(?:(?P<avg>年均|年平均)|(?P<cum>累计)|(?P<full>全年))")
@@ -434,9 +433,16 @@ class _Scanner:
             found = self.numerals[token] = _split_chinese(token)
             return found
 
-    def _skip(self, pattern: re.Pattern[str], pos: int) -> int:
-        m = pattern.match(self.norm, pos, self.end)
+    def _skip_sep(self, pos: int) -> int:
+        """After the spaces, line breaks and ``**`` at ``pos`` (:data:`_SEP`)."""
+        if pos >= self.end or self.norm[pos] not in _SEP_FIRST:
+            return pos  # nothing to skip, the common case
+        m = _SEP.match(self.norm, pos, self.end)
         return m.end() if m is not None else pos
+
+    def _infix(self, pos: int) -> bool:
+        """Whether 多 or 余 stands at ``pos`` (``300多家``, ``3万余人``)."""
+        return pos < self.end and self.norm[pos] in ("多", "余")
 
     def _read(self, m: re.Match[str]) -> _Quantity | None:
         """Read the quantity that starts with numeral token ``m``, or ``None``."""
@@ -457,10 +463,11 @@ class _Scanner:
             times = doubling(m.group())
             return _Quantity(s, e, times, "倍", times, "倍")
         token = m.group()
-        before = self._prev_char(s)
+        before = norm[s - 1] if s else ""
         if before in _LATIN or before == "+" or norm.endswith("PM ", 0, s):
             return None  # 5G's neighbours: M4, T3, PM2.5, 1+3
-        if self._prev_char(s, skip_space=True) in ("第", "每"):
+        lead = self._prev_char(s, skip_space=True) if before in (" ", "\t") else before
+        if lead in ("第", "每"):
             return None  # 第3位, 第十八届: ordinals; 每万人口, 每10万人: a denominator
         cn_mag = ""
         if kind == "mx":
@@ -511,25 +518,25 @@ class _Scanner:
     ) -> _Quantity | None:
         """Read 多/余, magnitude, range and unit after the first number."""
         norm, end = self.norm, self.end
-        sep = _SEP.match(norm, e, end)
-        pos = sep.end() if sep is not None else e
-        if sep is not None and "\n" in sep.group() and not self._line_has_text_before(s):
+        pos = self._skip_sep(e)
+        if "\n" in norm[e:pos] and not self._line_has_text_before(s):
             return None  # a number alone on its line (a page number) does not bind to the next line
         infix = False
-        if _INFIX.match(norm, pos, end):
+        if self._infix(pos):
             infix, pos = True, pos + 1
         mag = cn_mag
-        mm = None if cn_mag or mixed or _UNIT_RE.match(norm, pos, end) else _MAG_RE.match(norm, pos, end)
+        um = _UNIT_RE.match(norm, pos, end)
+        mm = None if cn_mag or mixed or um is not None else _MAG_RE.match(norm, pos, end)
         if mm is not None:
-            mag, pos = mm.group(), self._skip(_SEP, mm.end())
-            if _INFIX.match(norm, pos, end):
+            mag, pos = mm.group(), self._skip_sep(mm.end())
+            if self._infix(pos):
                 infix, pos = True, pos + 1
                 # 3万多亿元: the 多 sits inside the magnitude 万亿
                 m2 = _MAG_RE.match(norm, pos, end)
                 if m2 is not None and mag + m2.group() in MAGNITUDES:
                     mag, pos = mag + m2.group(), m2.end()
+            um = _UNIT_RE.match(norm, pos, end)
         value_high: Decimal | None = None
-        um = _UNIT_RE.match(norm, pos, end)
         if um is None:
             high = self._range_second(pos, kind)
             if high is None:
@@ -565,7 +572,7 @@ class _Scanner:
     ) -> _Quantity | None:
         """Read a trailing qualifier (左右 以上 以内 …) and build the quantity."""
         norm, end = self.norm, self.end
-        qpos = self._skip(_SEP, pos)
+        qpos = self._skip_sep(pos)
         qm = _SUFFIX_QUAL.match(norm, qpos, end)
         if qm is not None:
             word = qm.group()
@@ -611,11 +618,11 @@ class _Scanner:
             after = nm.end()
         else:
             high = Decimal(nm.group().replace(",", ""))
-            after = self._skip(_SEP, nm.end())
+            after = self._skip_sep(nm.end())
             mm = _MAG_RE.match(norm, after, end)
             if mm is not None:
                 mag, after = mm.group(), mm.end()
-        return high, mag, self._skip(_SEP, after)
+        return high, mag, self._skip_sep(after)
 
     def _range_with_unit(self, pos: int, kind: str, unit: str, den: str | None) -> tuple[Decimal, int] | None:
         """``4.5%—5%``: after a first bound that has its unit, the second bound and its end."""
@@ -628,7 +635,7 @@ class _Scanner:
         nm = NUMERAL_RE.match(norm, cm.end(), end)
         if nm is None or nm.lastgroup != "ar":
             return None
-        um = _UNIT_RE.match(norm, self._skip(_SEP, nm.end()), end)
+        um = _UNIT_RE.match(norm, self._skip_sep(nm.end()), end)
         if um is None or um.group("unit") != unit or um.group("den") != den:
             return None
         return Decimal(nm.group().replace(",", "")), um.end()
@@ -743,7 +750,7 @@ class _Scanner:
             prev.partner = Span(s, qty.end)
             ctx.change = Change.TO
             ctx.partner = Span(prev.qty.start, prev.qty.end)
-        elif _SHARE_MARK.search(clause_pre) and qty.base_unit == "%":
+        elif "占" in clause_pre and qty.base_unit == "%":
             ctx.change = Change.SHARE
         elif cm is not None:
             ctx.change = Change.TO if cm.group("to") else Change.GROWTH if cm.group("growth") else Change.DECLINE
