@@ -198,8 +198,12 @@ _QUAL_BY_WORD: Final[Mapping[str, Qualifier]] = MappingProxyType({
     ),
     **dict.fromkeys(("以下", "以内", "之内", "内", "不超过", "不高于", "不足", "不到", "最多", "低于"), Qualifier.AT_MOST),
 })
-_QUOTE = re.compile(r"“[^“”\n]{1,20}”|《[^《》\n]{1,80}》|\"[^\"\n]{1,20}\"")
-_FIXED = re.compile(_alternation(FIXED_TERMS))
+# Short quotes, 《titles》 and fixed terms: their numerals are names, not quantities. One
+# pattern finds both: no fixed term holds a quote mark, so a term lies either outside every
+# quote or wholly inside one, and the text covered is what two separate scans would cover.
+_PROTECTED = re.compile(
+    r"“[^“”\n]{1,20}”|《[^《》\n]{1,80}》|\"[^\"\n]{1,20}\"|" + _alternation(FIXED_TERMS)
+)
 _ORDINAL_AFTER_JIE = re.compile(
     "[一二两三四五六七八九十〇零]|全国|人大|人民代表大会|政协|历次|全会|中央|党代会|代表大会|"
     "市委|省委|区委|县委|委员会|常委会|中全会|全运会|运动会|残运会|特奥会"
@@ -382,12 +386,8 @@ class _Scanner:
         # Quotes, titles and fixed terms never span a line break, so a scan from the start
         # of the line finds the same ones around ``start`` as a scan of the whole window.
         line_start = self.norm.rfind("\n", 0, self.start) + 1
-        protected: list[tuple[int, int]] = []
-        for pattern in (_QUOTE, _FIXED):
-            protected.extend(m.span() for m in pattern.finditer(self.norm, line_start, self.end))
-        protected.sort()
-        self.protected_starts = [s for s, _ in protected]
-        self.protected = protected
+        self.protected = [m.span() for m in _PROTECTED.finditer(self.norm, line_start, self.end)]
+        self.protected_starts = [s for s, _ in self.protected]
         # Chinese numerals already read in this text: reports repeat 三, 两, 十九 … and cn2an is slow
         self.numerals = numerals if numerals is not None else {}
 
