@@ -67,18 +67,6 @@ class Context:
     text: str
     norm: str
     metrics: MetricsFn
-    _heads: dict[tuple[int, int], int] = attrs.field(factory=dict, init=False, repr=False)
-
-    def head(self, block: Block) -> int:
-        """Where the words of ``block`` begin, after markdown marks and tags.
-
-        Every rule asks this of every block it is shown, so it is worked out once a block.
-        """
-        key = (block.start, block.lines[0].end)
-        head = self._heads.get(key)
-        if head is None:
-            head = self._heads[key] = head_offset(self.norm, *key)
-        return head
 
 
 Rule = Callable[[Context, Block, Sequence[Block], int], "Event | None"]
@@ -88,7 +76,7 @@ def column_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
     """``专栏 3 打造世界一流智慧港口`` (with ``#``s or ``**``) opens a box."""
     if len(block.lines) != 1:
         return None
-    head = ctx.head(block)
+    head = block.head
     m = COLUMN_TITLE.match(ctx.norm, head, block.end)
     if m is None:
         return None
@@ -100,7 +88,7 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
     """``图2 天津市域生态体系图``: a short caption line."""
     if len(block.lines) != 1:
         return None
-    head = ctx.head(block)
+    head = block.head
     m = FIGURE_CAPTION.match(ctx.norm, head, block.end)
     if m is None or block.end - head > 50 or "。" in ctx.norm[head : block.end]:
         return None
@@ -122,7 +110,7 @@ def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) 
 
 def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """``注：1. …``."""
-    head = ctx.head(block)
+    head = block.head
     if ctx.norm.startswith("注", head) and ctx.norm[head + 1 : head + 2] in ("：", ":"):
         return Note(Span(block.start, block.end), clean(ctx.text[head : block.end]))
     return None
@@ -130,7 +118,7 @@ def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -
 
 def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """A block opening with an outline marker; its title is the line or its first sentence."""
-    head = ctx.head(block)
+    head = block.head
     marker = match_heading(ctx.norm, head)
     if marker is None:
         return None
@@ -158,7 +146,7 @@ def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int
 
 def item_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """一是… / ——… / “一核”：… / ● …: enumerations that are not outline levels."""
-    head = ctx.head(block)
+    head = block.head
     found = match_item(ctx.norm, head)
     if found is None:
         return None
@@ -187,19 +175,19 @@ def bare_title_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: 
     """A short line with no number and no punctuation, followed by prose: a part title."""
     if len(block.lines) != 1 or index + 1 >= len(blocks):
         return None
-    head = ctx.head(block)
+    head = block.head
     words = ctx.norm[head : block.end].strip()
     if not (2 <= len(words) <= _BARE_MAX) or _BARE_FORBIDDEN.search(words):
         return None
     if not regex.search(r"\p{Han}", words):
         return None
     following = blocks[index + 1]
-    fhead = ctx.head(following)
+    fhead = following.head
     if match_heading(ctx.norm, fhead) is None and not ends_sentence(ctx.norm, following.start, following.end):
         return None
     if index > 0:
         before = blocks[index - 1]
-        if not ends_sentence(ctx.norm, before.start, before.end) and match_heading(ctx.norm, ctx.head(before)) is None:
+        if not ends_sentence(ctx.norm, before.start, before.end) and match_heading(ctx.norm, before.head) is None:
             return None
     return BareTitle(Span(block.start, block.end), clean_title(ctx.text[head : block.end]))
 
@@ -216,7 +204,7 @@ _BACK_MATTER = regex.compile(r"(?:附件[0-9一二三四五六七八九十]*|附
 
 def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """Page furniture: 下载/打印/字号 lines, 来源：/时间： lines, licence footers."""
-    head = ctx.head(block)
+    head = block.head
     words = ctx.norm[head : block.end].strip()
     kind: FurnitureKind | None = None
     if all(_CLUTTER.fullmatch(ctx.norm[ln.start : ln.end].strip()) for ln in block.lines):
@@ -237,7 +225,7 @@ def back_matter_title(ctx: Context, block: Block) -> bool:
     """``名词解释`` / ``附件1`` alone on a line: what follows is not part of the report."""
     if len(block.lines) != 1:
         return False
-    head = ctx.head(block)
+    head = block.head
     return _BACK_MATTER.fullmatch(ctx.norm[head : block.end].strip()) is not None
 
 
@@ -275,7 +263,7 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, R
     note_next = 0  # the number the next line of a numbered note (注：1. … 2. …) would carry
     for index, block in enumerate(blocks):
         if note_next:
-            head = ctx.head(block)
+            head = block.head
             marker = match_heading(ctx.norm, head)
             if marker is not None and marker.key == "1." and marker.ordinal == note_next:
                 events.append(Note(Span(block.start, block.end), clean(ctx.text[head : block.end])))
