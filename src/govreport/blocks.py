@@ -6,6 +6,7 @@ the rest are leaf nodes. Nesting happens later, in :mod:`govreport.structure`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -192,14 +193,14 @@ def bare_title_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: 
     return BareTitle(Span(block.start, block.end), clean_title(ctx.text[head : block.end]))
 
 
-_CLUTTER = regex.compile(
+_CLUTTER = re.compile(
     r"(?:下载|打印|全屏|收藏|【?字号[：:]?|加大|还原|减小|大|中|小|】|关闭窗口|关闭|返回顶部|返回|分享[：:]?|"
     r"扫一扫.{0,12}|相关(?:报道|链接|新闻|阅读)[：:]?|上一篇.*|下一篇.*|首页|>|»|打印本页|"
     r"Public domain|true|false|[【\[].{0,8}[】\]])"
 )
-_SOURCE = regex.compile(r"(?:来源|时间|发布时间|日期|作者|编辑|责任编辑|浏览次数|点击数)[：:]")
-_LICENCE = regex.compile(r"公有领域|版权所有|Copyright|©|ICP备|维基文库|Wikisource|知识共享|本作品")
-_BACK_MATTER = regex.compile(r"(?:附件[0-9一二三四五六七八九十]*|附录|名词解释|注释|附[：:]?)[：:]?")
+_SOURCE = re.compile(r"(?:来源|时间|发布时间|日期|作者|编辑|责任编辑|浏览次数|点击数)[：:]")
+_LICENCE = re.compile(r"公有领域|版权所有|Copyright|©|ICP备|维基文库|Wikisource|知识共享|本作品")
+_BACK_MATTER = re.compile(r"(?:附件[0-9一二三四五六七八九十]*|附录|名词解释|注释|附[：:]?)[：:]?")
 
 
 def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
@@ -218,7 +219,7 @@ def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: i
     return Furniture(Span(block.start, block.end), kind, clean(ctx.text[head : block.end]))
 
 
-_NUMBERED_NOTE = regex.compile(r"注[：:][ \u3000]*[1１][.．、]")
+_NUMBERED_NOTE = re.compile(r"注[：:][ \u3000]*[1１][.．、]")
 
 
 def back_matter_title(ctx: Context, block: Block) -> bool:

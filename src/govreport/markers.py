@@ -6,6 +6,8 @@ marker with its numeral replaced by ``N``), the ordinal and where the marker end
 """
 from __future__ import annotations
 
+import re
+
 import attrs
 import regex
 
@@ -61,13 +63,13 @@ _NUM_CN = r"[一二三四五六七八九十百两〇零]{1,4}"
 _NUM_AR = r"[0-9]{1,3}"
 
 # (display style, nesting key, pattern); 第N章 first, and （N） before N、.
-_HEADING_PATTERNS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
-    ("第N{u}", "第N{u}", regex.compile(rf"第[ ]*(?P<n>{_NUM_CN}|{_NUM_AR})[ ]*(?P<u>[章节篇编]|部分)[ ]*")),
-    ("（N）", "（一）", regex.compile(rf"（[ ]*(?P<n>{_NUM_CN})[ ]*）[ ]*")),
-    ("（N）", "（1）", regex.compile(rf"（[ ]*(?P<n>{_NUM_AR})[ ]*）[ ]*")),
-    ("N、", "一、", regex.compile(rf"(?P<n>{_NUM_CN})[ ]*(?:、|[．.](?![0-9]))[ ]*")),
-    ("N.", "1.", regex.compile(rf"(?P<n>{_NUM_AR})[ ]*[.](?![0-9])[ ]*")),
-    ("N、", "1、", regex.compile(rf"(?P<n>{_NUM_AR})[ ]*、[ ]*")),
+_HEADING_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("第N{u}", "第N{u}", re.compile(rf"第[ ]*(?P<n>{_NUM_CN}|{_NUM_AR})[ ]*(?P<u>[章节篇编]|部分)[ ]*")),
+    ("（N）", "（一）", re.compile(rf"（[ ]*(?P<n>{_NUM_CN})[ ]*）[ ]*")),
+    ("（N）", "（1）", re.compile(rf"（[ ]*(?P<n>{_NUM_AR})[ ]*）[ ]*")),
+    ("N、", "一、", re.compile(rf"(?P<n>{_NUM_CN})[ ]*(?:、|[．.](?![0-9]))[ ]*")),
+    ("N.", "1.", re.compile(rf"(?P<n>{_NUM_AR})[ ]*[.](?![0-9])[ ]*")),
+    ("N、", "1、", re.compile(rf"(?P<n>{_NUM_AR})[ ]*、[ ]*")),
 )
 
 
@@ -103,11 +105,11 @@ def match_heading(text: str, pos: int = 0) -> Marker | None:
 
 
 # Enumerations that are not outline levels.
-_ORDINAL_ITEM = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,3})(?P<w>是|要|方面|则|来)(?![0-9])")
+_ORDINAL_ITEM = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})(?P<w>是|要|方面|则|来)(?![0-9])")
 _DASH_ITEM = regex.compile(r"(?:——|—{1,2}|--{1,3}|──)(?=[^\s—-])")
 # (matched on normalized text, where every dash variant is —)
-_LABEL_ITEM = regex.compile(r"“(?P<label>[^”\n]{1,16})”[ ]*[：:]")
-_BULLET_ITEM = regex.compile(r"[●■◆▪•·◎○][ ]*")
+_LABEL_ITEM = re.compile(r"“(?P<label>[^”\n]{1,16})”[ ]*[：:]")
+_BULLET_ITEM = re.compile(r"[●■◆▪•·◎○][ ]*")
 _ITEM_FIRST = frozenset("一二三四五六七八九十" "—-─" "“" "●■◆▪•·◎○")
 
 
@@ -133,5 +135,5 @@ def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | No
     return None
 
 
-COLUMN_TITLE = regex.compile(r"专栏[ ]*(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?P<sep>[ ：:、.]*)")
+COLUMN_TITLE = re.compile(r"专栏[ ]*(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?P<sep>[ ：:、.]*)")
 FIGURE_CAPTION = regex.compile(r"图[ ]*(?P<n>[0-9]{1,3})(?:[ ]+|[ ]*[：:、.．]?[ ]*)(?=\S)")

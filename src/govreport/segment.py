@@ -14,6 +14,7 @@ In both, a paragraph cut by a page break in mid-sentence (``天津段长`` / bla
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -113,7 +114,7 @@ def ends_sentence(norm: str, start: int, end: int) -> bool:
     return pos > start and norm[pos - 1] in _TERMINAL
 
 
-_PROSE_PUNCT = regex.compile(r"[，。；,;]")
+_PROSE_PUNCT = re.compile(r"[，。；,;]")
 
 
 def _starts_block(norm: str, line: Line) -> bool:

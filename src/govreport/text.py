@@ -17,7 +17,7 @@ DATE = regex.compile(
 )
 """A date written ``2025年1月14日`` or ``二〇二六年一月十五日`` (match on normalized text)."""
 
-_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # Every character _DECORATION and _INVISIBLE can match starts with one of these; most
 # pieces of a report hold none, and looking for them is cheaper than running the patterns.
 _MARKUP_CHARS = "<*_\\#\u200b\u200c\u200d\u2060\ufeff"
@@ -42,7 +42,7 @@ def clean_title(raw: str) -> str:
     return clean(raw).rstrip("。．.:：").strip(_TRIM)
 
 
-_SENTENCE_END = regex.compile(r"[。！？!?]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def first_sentence_end(norm: str, start: int, end: int) -> int:
