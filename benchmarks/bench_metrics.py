@@ -19,35 +19,22 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pathlib
 import re
 import sys
-import time
 import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
-HERE = pathlib.Path(__file__).resolve()
-DEFAULT_SEEDS = HERE.parents[2] / "shared" / "seeds"
+from _common import SEEDS, best_of, megabytes, print_table, read_text, text_files, use_source_tree
+
+use_source_tree()
 
 
 def _load(paths: Sequence[str]) -> str:
-    files: list[pathlib.Path] = []
-    for p in paths or [str(DEFAULT_SEEDS)]:
-        path = pathlib.Path(p)
-        files.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
+    files = text_files(paths or [SEEDS])
     if not files:
-        sys.exit(f"no .txt files found in {paths or [DEFAULT_SEEDS]}")
-    return "\n\n".join(f.read_bytes().decode("utf-8-sig") for f in files)
-
-
-def _best(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
-    best, count = float("inf"), 0
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        count = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, count
+        sys.exit(f"no .txt files found in {paths or [SEEDS]}")
+    return "\n\n".join(read_text(f) for f in files)
 
 
 def _jionlp_extract_money() -> Callable[[str], Any] | str:
@@ -82,13 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from govreport.metrics import extract_metrics
 
     text = _load(args.paths)
-    size = len(text.encode("utf-8"))
+    size = megabytes(text)
     paragraphs = [m.span() for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
 
     rows: list[tuple[str, str, float | None, int | None]] = []
 
     def run(name: str, what: str, fn: Callable[[], int], repeat: int) -> None:
-        seconds, count = _best(fn, repeat)
+        seconds, count = best_of(fn, repeat)
         rows.append((name, what, seconds, count))
 
     run("govreport.extract_metrics", "metrics, whole text", lambda: len(extract_metrics(text)), args.repeat)
@@ -109,16 +96,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         rows.append(("cn2an.transform", transform, None, None))
 
-    print(f"input: {size / 1e6:.3f} MB UTF-8, {len(text):,} characters, best of {args.repeat} runs")
+    print(f"input: {size:.3f} MB UTF-8, {len(text):,} characters, best of {args.repeat} runs")
     print()
-    head = f"{'tool':<28} {'what':<34} {'seconds':>9} {'MB/s':>9} {'items':>7}"
-    print(head)
-    print("-" * len(head))
-    for name, what, seconds, count in rows:
-        if seconds is None:
-            print(f"{name:<28} {what:<34} {'—':>9} {'—':>9} {'—':>7}")
-        else:
-            print(f"{name:<28} {what:<34} {seconds:>9.3f} {size / 1e6 / seconds:>9.2f} {count:>7}")
+    print_table(
+        ("tool", "what", "seconds", "MB/s", "items"),
+        [(name, what, "—", "—", "—") if seconds is None else
+         (name, what, f"{seconds:.3f}", f"{size / seconds:.2f}", str(count))
+         for name, what, seconds, count in rows],
+        (28, 34, 9, 9, 7),
+        left=2,
+    )
     return 0
 
 

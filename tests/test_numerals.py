@@ -235,6 +235,15 @@ def test_to_decimal_raises_only_numeral_error(text: str) -> None:
     assert isinstance(got, Decimal)
 
 
+def test_one_character_numerals_read_as_cn2an_reads_them() -> None:
+    # numerals reads these without calling cn2an; the values must be cn2an's own
+    from govreport.numerals import _ONE_CHARACTER
+
+    for char, value in _ONE_CHARACTER.items():
+        assert cn2an.cn2an(char, "normal") == value, char
+        assert to_decimal(char) == value
+
+
 # --------------------------------------------------------------------------- cn2an's own tables
 
 _CURRENCY = set("元圆角分整正")

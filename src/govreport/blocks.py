@@ -6,6 +6,7 @@ the rest are leaf nodes. Nesting happens later, in :mod:`govreport.structure`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -13,7 +14,7 @@ import regex
 
 from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, Marker, chinese_ordinal, match_heading, match_item
 from govreport.model import Cell, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Row, Table
-from govreport.segment import Block, ends_sentence, head_offset
+from govreport.segment import Block, ends_sentence, head_offset, is_row
 from govreport.span import Span
 from govreport.tables import read_table
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
@@ -72,15 +73,11 @@ class Context:
 Rule = Callable[[Context, Block, Sequence[Block], int], "Event | None"]
 
 
-def _head(ctx: Context, block: Block) -> int:
-    return head_offset(ctx.norm, block.start, block.lines[0].end)
-
-
 def column_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """``专栏 3 打造世界一流智慧港口`` (with ``#``s or ``**``) opens a box."""
     if len(block.lines) != 1:
         return None
-    head = _head(ctx, block)
+    head = block.head
     m = COLUMN_TITLE.match(ctx.norm, head, block.end)
     if m is None:
         return None
@@ -92,7 +89,7 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
     """``图2 天津市域生态体系图``: a short caption line."""
     if len(block.lines) != 1:
         return None
-    head = _head(ctx, block)
+    head = block.head
     m = FIGURE_CAPTION.match(ctx.norm, head, block.end)
     if m is None or block.end - head > 50 or "。" in ctx.norm[head : block.end]:
         return None
@@ -102,7 +99,7 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
 def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """Tab-separated or markdown pipe rows (see :mod:`govreport.tables`)."""
     lines = block.lines
-    if not all("\t" in ctx.norm[ln.start : ln.end] or ctx.norm.startswith("|", ln.start) for ln in lines):
+    if not all(is_row(ctx.norm, ln) for ln in lines):
         return None
     if len(lines) == 1:
         sep = "|" if ctx.norm.startswith("|", lines[0].start) else "\t"
@@ -114,7 +111,7 @@ def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) 
 
 def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """``注：1. …``."""
-    head = _head(ctx, block)
+    head = block.head
     if ctx.norm.startswith("注", head) and ctx.norm[head + 1 : head + 2] in ("：", ":"):
         return Note(Span(block.start, block.end), clean(ctx.text[head : block.end]))
     return None
@@ -122,11 +119,11 @@ def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -
 
 def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """A block opening with an outline marker; its title is the line or its first sentence."""
-    head = _head(ctx, block)
+    head = block.head
     marker = match_heading(ctx.norm, head)
     if marker is None:
         return None
-    marker = attrs.evolve(marker, text=ctx.text[head : head + marker.end].strip())
+    marker = Marker(marker.style, marker.key, marker.ordinal, ctx.text[head : head + marker.end].strip(), marker.end)
     first = block.lines[0]
     title_start = min(head + marker.end, first.end)
     if title_start >= first.end and len(block.lines) > 1:
@@ -151,7 +148,7 @@ def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int
 
 def item_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """一是… / ——… / “一核”：… / ● …: enumerations that are not outline levels."""
-    head = _head(ctx, block)
+    head = block.head
     found = match_item(ctx.norm, head)
     if found is None:
         return None
@@ -180,36 +177,36 @@ def bare_title_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: 
     """A short line with no number and no punctuation, followed by prose: a part title."""
     if len(block.lines) != 1 or index + 1 >= len(blocks):
         return None
-    head = _head(ctx, block)
+    head = block.head
     words = ctx.norm[head : block.end].strip()
     if not (2 <= len(words) <= _BARE_MAX) or _BARE_FORBIDDEN.search(words):
         return None
     if not regex.search(r"\p{Han}", words):
         return None
     following = blocks[index + 1]
-    fhead = _head(ctx, following)
+    fhead = following.head
     if match_heading(ctx.norm, fhead) is None and not ends_sentence(ctx.norm, following.start, following.end):
         return None
     if index > 0:
         before = blocks[index - 1]
-        if not ends_sentence(ctx.norm, before.start, before.end) and match_heading(ctx.norm, _head(ctx, before)) is None:
+        if not ends_sentence(ctx.norm, before.start, before.end) and match_heading(ctx.norm, before.head) is None:
             return None
     return BareTitle(Span(block.start, block.end), clean_title(ctx.text[head : block.end]))
 
 
-_CLUTTER = regex.compile(
+_CLUTTER = re.compile(
     r"(?:下载|打印|全屏|收藏|【?字号[：:]?|加大|还原|减小|大|中|小|】|关闭窗口|关闭|返回顶部|返回|分享[：:]?|"
     r"扫一扫.{0,12}|相关(?:报道|链接|新闻|阅读)[：:]?|上一篇.*|下一篇.*|首页|>|»|打印本页|"
     r"Public domain|true|false|[【\[].{0,8}[】\]])"
 )
-_SOURCE = regex.compile(r"(?:来源|时间|发布时间|日期|作者|编辑|责任编辑|浏览次数|点击数)[：:]")
-_LICENCE = regex.compile(r"公有领域|版权所有|Copyright|©|ICP备|维基文库|Wikisource|知识共享|本作品")
-_BACK_MATTER = regex.compile(r"(?:附件[0-9一二三四五六七八九十]*|附录|名词解释|注释|附[：:]?)[：:]?")
+_SOURCE = re.compile(r"(?:来源|时间|发布时间|日期|作者|编辑|责任编辑|浏览次数|点击数)[：:]")
+_LICENCE = re.compile(r"公有领域|版权所有|Copyright|©|ICP备|维基文库|Wikisource|知识共享|本作品")
+_BACK_MATTER = re.compile(r"(?:附件[0-9一二三四五六七八九十]*|附录|名词解释|注释|附[：:]?)[：:]?")
 
 
 def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """Page furniture: 下载/打印/字号 lines, 来源：/时间： lines, licence footers."""
-    head = _head(ctx, block)
+    head = block.head
     words = ctx.norm[head : block.end].strip()
     kind: FurnitureKind | None = None
     if all(_CLUTTER.fullmatch(ctx.norm[ln.start : ln.end].strip()) for ln in block.lines):
@@ -223,14 +220,14 @@ def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: i
     return Furniture(Span(block.start, block.end), kind, clean(ctx.text[head : block.end]))
 
 
-_NUMBERED_NOTE = regex.compile(r"注[：:][ \u3000]*[1１][.．、]")
+_NUMBERED_NOTE = re.compile(r"注[：:][ \u3000]*[1１][.．、]")
 
 
 def back_matter_title(ctx: Context, block: Block) -> bool:
     """``名词解释`` / ``附件1`` alone on a line: what follows is not part of the report."""
     if len(block.lines) != 1:
         return False
-    head = _head(ctx, block)
+    head = block.head
     return _BACK_MATTER.fullmatch(ctx.norm[head : block.end].strip()) is not None
 
 
@@ -268,7 +265,7 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, R
     note_next = 0  # the number the next line of a numbered note (注：1. … 2. …) would carry
     for index, block in enumerate(blocks):
         if note_next:
-            head = _head(ctx, block)
+            head = block.head
             marker = match_heading(ctx.norm, head)
             if marker is not None and marker.key == "1." and marker.ordinal == note_next:
                 events.append(Note(Span(block.start, block.end), clean(ctx.text[head : block.end])))

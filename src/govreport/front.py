@@ -14,7 +14,7 @@ import regex
 
 from govreport.markers import COLUMN_TITLE, match_heading
 from govreport.model import FrontMatter, FrontRole, Furniture, FurnitureKind
-from govreport.segment import Line, head_offset
+from govreport.segment import Line
 from govreport.span import Span
 from govreport.text import DATE, clean
 
@@ -59,14 +59,14 @@ FrontNode = FrontMatter | Furniture
 
 def _find_salutation(norm: str, content: Sequence[Line]) -> int:
     for i, line in enumerate(content[:120]):
-        head = head_offset(norm, line.start, line.end)
+        head = line.head
         if SALUTATION.match(norm, head, line.end):
             return i
     return -1
 
 
 def _title_like(norm: str, line: Line) -> bool:
-    head = head_offset(norm, line.start, line.end)
+    head = line.head
     text = norm[head : line.end]
     if not text or len(text) > 90 or match_heading(norm, head) is not None:
         return False
@@ -120,7 +120,7 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
     notice_open = False
     while i < len(front):
         line = front[i]
-        head = head_offset(norm, line.start, line.end)
+        head = line.head
         words = clean(text[head : line.end])
         flat = "".join(words.split())
         span = Span(line.start, line.end)

@@ -6,6 +6,8 @@ marker with its numeral replaced by ``N``), the ordinal and where the marker end
 """
 from __future__ import annotations
 
+import re
+
 import attrs
 import regex
 
@@ -61,14 +63,19 @@ _NUM_CN = r"[一二三四五六七八九十百两〇零]{1,4}"
 _NUM_AR = r"[0-9]{1,3}"
 
 # (display style, nesting key, pattern); 第N章 first, and （N） before N、.
-_HEADING_PATTERNS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
-    ("第N{u}", "第N{u}", regex.compile(rf"第[ ]*(?P<n>{_NUM_CN}|{_NUM_AR})[ ]*(?P<u>[章节篇编]|部分)[ ]*")),
-    ("（N）", "（一）", regex.compile(rf"（[ ]*(?P<n>{_NUM_CN})[ ]*）[ ]*")),
-    ("（N）", "（1）", regex.compile(rf"（[ ]*(?P<n>{_NUM_AR})[ ]*）[ ]*")),
-    ("N、", "一、", regex.compile(rf"(?P<n>{_NUM_CN})[ ]*(?:、|[．.](?![0-9]))[ ]*")),
-    ("N.", "1.", regex.compile(rf"(?P<n>{_NUM_AR})[ ]*[.](?![0-9])[ ]*")),
-    ("N、", "1、", regex.compile(rf"(?P<n>{_NUM_AR})[ ]*、[ ]*")),
+_HEADING_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("第N{u}", "第N{u}", re.compile(rf"第[ ]*(?P<n>{_NUM_CN}|{_NUM_AR})[ ]*(?P<u>[章节篇编]|部分)[ ]*")),
+    ("（N）", "（一）", re.compile(rf"（[ ]*(?P<n>{_NUM_CN})[ ]*）[ ]*")),
+    ("（N）", "（1）", re.compile(rf"（[ ]*(?P<n>{_NUM_AR})[ ]*）[ ]*")),
+    ("N、", "一、", re.compile(rf"(?P<n>{_NUM_CN})[ ]*(?:、|[．.](?![0-9]))[ ]*")),
+    ("N.", "1.", re.compile(rf"(?P<n>{_NUM_AR})[ ]*[.](?![0-9])[ ]*")),
+    ("N、", "1、", re.compile(rf"(?P<n>{_NUM_AR})[ ]*、[ ]*")),
 )
+
+
+# The characters a heading marker can open with: most lines open with none of them, and
+# this test is much cheaper than trying each pattern (markers are asked for on every line).
+_HEADING_FIRST = frozenset("第（0123456789一二三四五六七八九十百两〇零")
 
 
 def match_heading(text: str, pos: int = 0) -> Marker | None:
@@ -78,6 +85,8 @@ def match_heading(text: str, pos: int = 0) -> Marker | None:
     ``第一部分`` ``第一篇``. A marker must be followed by text on the same line, except
     ``第N章``-style markers, which may stand alone.
     """
+    if pos >= len(text) or text[pos] not in _HEADING_FIRST:
+        return None
     stop = _line_end(text, pos)
     for style, key, pattern in _HEADING_PATTERNS:
         m = pattern.match(text, pos, stop)
@@ -109,11 +118,12 @@ def _line_end(text: str, pos: int) -> int:
 
 
 # Enumerations that are not outline levels.
-_ORDINAL_ITEM = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,3})(?P<w>是|要|方面|则|来)(?![0-9])")
+_ORDINAL_ITEM = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})(?P<w>是|要|方面|则|来)(?![0-9])")
 _DASH_ITEM = regex.compile(r"(?:——|—{1,2}|--{1,3}|──)(?=[^\s—-])")
 # (matched on normalized text, where every dash variant is —)
-_LABEL_ITEM = regex.compile(r"“(?P<label>[^”\n]{1,16})”[ ]*[：:]")
-_BULLET_ITEM = regex.compile(r"[●■◆▪•·◎○][ ]*")
+_LABEL_ITEM = re.compile(r"“(?P<label>[^”\n]{1,16})”[ ]*[：:]")
+_BULLET_ITEM = re.compile(r"[●■◆▪•·◎○][ ]*")
+_ITEM_FIRST = frozenset("一二三四五六七八九十" "—-─" "“" "●■◆▪•·◎○")
 
 
 def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | None:
@@ -121,6 +131,8 @@ def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | No
 
     ``kind`` is ``ordinal`` (一是…), ``dash`` (——…), ``labelled`` (“一核”：…) or ``bullet``.
     """
+    if pos >= len(text) or text[pos] not in _ITEM_FIRST:
+        return None
     stop = _line_end(text, pos)
     m = _ORDINAL_ITEM.match(text, pos, stop)
     if m is not None:
@@ -137,7 +149,7 @@ def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | No
     return None
 
 
-COLUMN_TITLE = regex.compile(r"专栏[ ]*(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?P<sep>[ ：:、.]*)")
+COLUMN_TITLE = re.compile(r"专栏[ ]*(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?P<sep>[ ：:、.]*)")
 # possessive runs of spaces: with two greedy runs around an optional stop, a caption marker
 # followed by many spaces and no word backtracked quadratically
 FIGURE_CAPTION = regex.compile(r"图[ ]*(?P<n>[0-9]{1,3})[ ]*+(?:[：:、.．][ ]*+)?(?=\S)")

@@ -56,6 +56,7 @@ __all__ = [
     "UNITS",
     "UNIT_BASES",
     "UNIT_BLOCKERS",
+    "MetricFinder",
     "extract_metrics",
     "fold_unit",
 ]
@@ -177,12 +178,12 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _SEP = re.compile(r"(?:[ \n]|\*\*|\\(?=\*)){0,8}")  # no tab: a tab separates table cells
+_SEP_FIRST = frozenset(" \n*\\")  # what a non-empty _SEP match starts with
 _UNIT_RE = re.compile(
     rf"(?P<unit>{_alternation(UNITS)})(?:/(?P<den>{_alternation(RATE_DENOMINATORS)}))?"
 )
 _MAG_RE = re.compile(_alternation(MAGNITUDES))
 _CN_MAG_SUFFIX = re.compile(r"(?:万亿|亿|万)$")
-_INFIX = re.compile(r"[多余]")
 _RANGE_CONNECTOR = re.compile(r"[ \t]*(?:—{1,2}|~|-|至|到|一(?=\d))[ \t]*")
 _SUFFIX_QUAL = re.compile(r"左右|上下(?![游级文班])|以上|以下|以内|之内|开外|多|余|内")
 _PREFIX_QUAL = re.compile(
@@ -197,8 +198,12 @@ _QUAL_BY_WORD: Final[Mapping[str, Qualifier]] = MappingProxyType({
     ),
     **dict.fromkeys(("以下", "以内", "之内", "内", "不超过", "不高于", "不足", "不到", "最多", "低于"), Qualifier.AT_MOST),
 })
-_QUOTE = re.compile(r"“[^“”\n]{1,20}”|《[^《》\n]{1,80}》|\"[^\"\n]{1,20}\"")
-_FIXED = re.compile(_alternation(FIXED_TERMS))
+# Short quotes, 《titles》 and fixed terms: their numerals are names, not quantities. One
+# pattern finds both: no fixed term holds a quote mark, so a term lies either outside every
+# quote or wholly inside one, and the text covered is what two separate scans would cover.
+_PROTECTED = re.compile(
+    r"“[^“”\n]{1,20}”|《[^《》\n]{1,80}》|\"[^\"\n]{1,20}\"|" + _alternation(FIXED_TERMS)
+)
 _ORDINAL_AFTER_JIE = re.compile(
     "[一二两三四五六七八九十〇零]|全国|人大|人民代表大会|政协|历次|全会|中央|党代会|代表大会|"
     "市委|省委|区委|县委|委员会|常委会|中全会|全运会|运动会|残运会|特奥会"
@@ -215,19 +220,44 @@ _CONNECTOR_ONLY = re.compile(r"[ \t]*(?:和|及|与|或|以及|、|，)?[ \t]*")
 
 _VERB = (
     r"(?P<to>(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|缩短|压减|压缩|延长|调整|增|降|升|减)(?:到|至)|"
-    r"增至|降至|减至|升至|达到|达)"
+    r"达到|达)"  # (增至 and the like are 增 + 至 above: one way to match each, no backtracking blow-up)
     r"|(?P<growth>增长|增加|提高|提升|上涨|上升|扩大|(?<!新)增|涨|多增)"
     r"|(?P<decline>下降|降低|减少|下滑|回落|缩小|缩短|压减|压缩|削减|下拉|降|减)"
 )
-_CHANGE_AT_END = re.compile(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
+
+
+class _TailPattern:
+    """A pattern anchored at the end of the text (``…$``), searched only where it can match.
+
+    Every character such a match holds is written in the pattern's source or is a space,
+    so a match lies inside the final run of those characters: :meth:`search` starts there
+    (the characters before stay visible to lookbehinds) and finds what ``re.search`` finds,
+    without trying the pattern at every position of the text.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.regex = re.compile(source)
+        self.chars = frozenset(source)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        start = len(text)
+        while start and (text[start - 1] in self.chars or text[start - 1].isspace()):
+            start -= 1
+        return self.regex.search(text, start)
+
+
+_CHANGE_AT_END = _TailPattern(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
 _PAIR_BETWEEN = re.compile(r"[ \t]*[^\d\s，,。；;：:、]{0,3}?(?:到|至|为)[ \t]*")
 _FROM_MARK = re.compile(r"(?<![自理经缘])由(?![于此])|从(?![而事严业速容未来中])")
-_SHARE_MARK = re.compile(r"占")
-_PERIOD_RE = re.compile(r"(?P<avg>年均|年平均)|(?P<cum>累计)|(?P<full>全年)")
-_YEAR_RE = re.compile(r"(?<![\d.])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|级)")
+# The context patterns below open with a lookahead on the characters a match can start
+# with: it changes no match, but lets the engine pass over the other characters at once.
+_PERIOD_RE = re.compile(r"(?=[年累全])(?:(?P<avg>年均|年平均)|(?P<cum>累计)|(?P<full>全年))")
+_YEAR_RE = re.compile(r"(?=[\d〇零一二三四五六七八九])(?<![\d.])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|级)")
 _TARGET_RE = re.compile(
+    r"(?=[到力预主目争确将要])(?:"
     r"到[ \t]*\d{4}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|"
     r"(?<!即)将(?!近)|(?<![重主需必纲摘只概])要(?![求素点闻案件害])"
+    r")"
 )
 _ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计|预估")
 _AFTER_PHRASE = re.compile(r"[ \t]*的?(?P<p>[^\d\s，,。；;：:、！!？?和及与（()）“”]{1,20})")
@@ -236,9 +266,9 @@ _LEAD_JUNK = re.compile(
     r"力争|争取|确保|力求|(?:比|较)[^，。；\d]{0,10}?\d{0,4}[ \t]*(?:年|末|初|同期|上年)(?:末|底|同期)?|"
     r"到[ \t]*\d{4}[ \t]*年(?:底|末)?|\d{4}[ \t]*年(?:底|末)?|[“”])+"
 )
-_TRAIL_JUNK = re.compile(
+_TRAIL_JUNK = _TailPattern(
     rf"(?:{_VERB}|分别|了|同比|比上年|较上年|均|约|为|是|由|从|年均|年平均|累计|平均|"
-    r"超过|突破|不少于|不超过|不低于|不足|接近|达|在|控制在|保持在|稳定在|预计|力争|争取|确保|力求|[\s*\\、：:和及与或（(“])+$"
+    r"超过|突破|不少于|不超过|不低于|不足|接近|在|控制在|保持在|稳定在|预计|力争|争取|确保|力求|[\s*\\、：:和及与或（(“])+$"
 )
 
 
@@ -333,10 +363,17 @@ def _split_chinese(token: str) -> tuple[Decimal, str] | None:
 
 
 class _Scanner:
-    """Per-call state of one :func:`extract_metrics` run."""
+    """Per-call state of the metrics of one slice of a text."""
 
-    def __init__(self, text: str, start: int, end: int, norm: str | None = None) -> None:
-        # Only a window of the text is normalized: the slice asked for, some context before
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        norm: str | None = None,
+        numerals: dict[str, tuple[Decimal, str] | None] | None = None,
+    ) -> None:
+        # Only a window of the text is scanned: the slice asked for, some context before
         # it and a little after. Every position inside the scanner is an offset into that
         # window; ``base`` turns it back into an offset into ``text``.
         base = max(0, start - _CONTEXT_BEFORE)
@@ -346,14 +383,13 @@ class _Scanner:
         self.norm = norm[base:stop] if norm is not None else normalize(text[base:stop])
         self.start = start - base
         self.end = end - base
-        protected: list[tuple[int, int]] = []
-        for pattern in (_QUOTE, _FIXED):
-            protected.extend(m.span() for m in pattern.finditer(self.norm, 0, self.end))
-        protected.sort()
-        self.protected_starts = [s for s, _ in protected]
-        self.protected = protected
-        self.clauses = [m.start() for m in _CLAUSE_PUNCT.finditer(self.norm, 0, self.end)]
-        self.sentences = [m.start() for m in _SENTENCE_PUNCT.finditer(self.norm, 0, self.end)]
+        # Quotes, titles and fixed terms never span a line break, so a scan from the start
+        # of the line finds the same ones around ``start`` as a scan of the whole window.
+        line_start = self.norm.rfind("\n", 0, self.start) + 1
+        self.protected = [m.span() for m in _PROTECTED.finditer(self.norm, line_start, self.end)]
+        self.protected_starts = [s for s, _ in self.protected]
+        # Chinese numerals already read in this text: reports repeat 三, 两, 十九 … and cn2an is slow
+        self.numerals = numerals if numerals is not None else {}
 
     # ---- step 1: quantities
 
@@ -389,15 +425,32 @@ class _Scanner:
                 i -= 1
         return norm[i] if i >= 0 else ""
 
-    def _skip(self, pattern: re.Pattern[str], pos: int) -> int:
-        m = pattern.match(self.norm, pos, self.end)
+    def _chinese(self, token: str) -> tuple[Decimal, str] | None:
+        """:func:`_split_chinese`, remembered in :attr:`numerals`."""
+        try:
+            return self.numerals[token]
+        except KeyError:
+            found = self.numerals[token] = _split_chinese(token)
+            return found
+
+    def _skip_sep(self, pos: int) -> int:
+        """After the spaces, line breaks and ``**`` at ``pos`` (:data:`_SEP`)."""
+        if pos >= self.end or self.norm[pos] not in _SEP_FIRST:
+            return pos  # nothing to skip, the common case
+        m = _SEP.match(self.norm, pos, self.end)
         return m.end() if m is not None else pos
+
+    def _infix(self, pos: int) -> bool:
+        """Whether 多 or 余 stands at ``pos`` (``300多家``, ``3万余人``)."""
+        return pos < self.end and self.norm[pos] in ("多", "余")
 
     def _read(self, m: re.Match[str]) -> _Quantity | None:
         """Read the quantity that starts with numeral token ``m``, or ``None``."""
         kind = m.lastgroup or ""
         s, e = m.span()
         norm = self.norm
+        if kind == "cn" and e - s == 1 and norm[s] == "一" and not norm.startswith("倍", e):
+            return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one); the commonest token
         if self._is_protected(s):
             return None
         if kind == "pct":
@@ -410,10 +463,11 @@ class _Scanner:
             times = doubling(m.group())
             return _Quantity(s, e, times, "倍", times, "倍")
         token = m.group()
-        before = self._prev_char(s)
+        before = norm[s - 1] if s else ""
         if before in _LATIN or before == "+" or norm.endswith("PM ", 0, s):
             return None  # 5G's neighbours: M4, T3, PM2.5, 1+3
-        if self._prev_char(s, skip_space=True) in ("第", "每"):
+        lead = self._prev_char(s, skip_space=True) if before in (" ", "\t") else before
+        if lead in ("第", "每"):
             return None  # 第3位, 第十八届: ordinals; 每万人口, 每10万人: a denominator
         cn_mag = ""
         if kind == "mx":
@@ -436,7 +490,7 @@ class _Scanner:
                     token, e = token[:-1], e - 1
             if token == "一" and not norm.startswith("倍", e):
                 return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one)
-            parsed = _split_chinese(token)
+            parsed = self._chinese(token)
             if parsed is None:
                 return None
             value, cn_mag = parsed
@@ -464,25 +518,25 @@ class _Scanner:
     ) -> _Quantity | None:
         """Read 多/余, magnitude, range and unit after the first number."""
         norm, end = self.norm, self.end
-        sep = _SEP.match(norm, e, end)
-        pos = sep.end() if sep is not None else e
-        if sep is not None and "\n" in sep.group() and not self._line_has_text_before(s):
+        pos = self._skip_sep(e)
+        if "\n" in norm[e:pos] and not self._line_has_text_before(s):
             return None  # a number alone on its line (a page number) does not bind to the next line
         infix = False
-        if _INFIX.match(norm, pos, end):
+        if self._infix(pos):
             infix, pos = True, pos + 1
         mag = cn_mag
-        mm = None if cn_mag or mixed or _UNIT_RE.match(norm, pos, end) else _MAG_RE.match(norm, pos, end)
+        um = _UNIT_RE.match(norm, pos, end)
+        mm = None if cn_mag or mixed or um is not None else _MAG_RE.match(norm, pos, end)
         if mm is not None:
-            mag, pos = mm.group(), self._skip(_SEP, mm.end())
-            if _INFIX.match(norm, pos, end):
+            mag, pos = mm.group(), self._skip_sep(mm.end())
+            if self._infix(pos):
                 infix, pos = True, pos + 1
                 # 3万多亿元: the 多 sits inside the magnitude 万亿
                 m2 = _MAG_RE.match(norm, pos, end)
                 if m2 is not None and mag + m2.group() in MAGNITUDES:
                     mag, pos = mag + m2.group(), m2.end()
+            um = _UNIT_RE.match(norm, pos, end)
         value_high: Decimal | None = None
-        um = _UNIT_RE.match(norm, pos, end)
         if um is None:
             high = self._range_second(pos, kind)
             if high is None:
@@ -518,7 +572,7 @@ class _Scanner:
     ) -> _Quantity | None:
         """Read a trailing qualifier (左右 以上 以内 …) and build the quantity."""
         norm, end = self.norm, self.end
-        qpos = self._skip(_SEP, pos)
+        qpos = self._skip_sep(pos)
         qm = _SUFFIX_QUAL.match(norm, qpos, end)
         if qm is not None:
             word = qm.group()
@@ -557,18 +611,18 @@ class _Scanner:
             return None
         mag = ""
         if kind == "cn":
-            parsed = _split_chinese(nm.group())
+            parsed = self._chinese(nm.group())
             if parsed is None:
                 return None
             high, mag = parsed
             after = nm.end()
         else:
             high = Decimal(nm.group().replace(",", ""))
-            after = self._skip(_SEP, nm.end())
+            after = self._skip_sep(nm.end())
             mm = _MAG_RE.match(norm, after, end)
             if mm is not None:
                 mag, after = mm.group(), mm.end()
-        return high, mag, self._skip(_SEP, after)
+        return high, mag, self._skip_sep(after)
 
     def _range_with_unit(self, pos: int, kind: str, unit: str, den: str | None) -> tuple[Decimal, int] | None:
         """``4.5%—5%``: after a first bound that has its unit, the second bound and its end."""
@@ -581,7 +635,7 @@ class _Scanner:
         nm = NUMERAL_RE.match(norm, cm.end(), end)
         if nm is None or nm.lastgroup != "ar":
             return None
-        um = _UNIT_RE.match(norm, self._skip(_SEP, nm.end()), end)
+        um = _UNIT_RE.match(norm, self._skip_sep(nm.end()), end)
         if um is None or um.group("unit") != unit or um.group("den") != den:
             return None
         return Decimal(nm.group().replace(",", "")), um.end()
@@ -651,17 +705,20 @@ class _Scanner:
             prev = ctx
         return out
 
-    def _boundary(self, marks: list[int], pos: int) -> int:
-        i = bisect.bisect_left(marks, pos) - 1
-        return marks[i] + 1 if i >= 0 else 0
+    def _after_last(self, punct: re.Pattern[str], pos: int, reach: int) -> int:
+        """Where the clause (or sentence) holding ``pos`` starts: just after the last
+        ``punct`` character among the ``reach`` characters before ``pos``, or the first of
+        those characters when there is none (so text without punctuation stays linear)."""
+        lo = max(0, pos - reach)
+        m = punct.search(self.norm[lo:pos][::-1])  # reversed: its first match is the last one
+        return lo if m is None else pos - m.start()
 
     def _read_context(self, ctx: _Context, prev: _Context | None) -> None:
         norm = self.norm
         qty = ctx.qty
         s = qty.start
-        # context windows are bounded, so text without punctuation stays linear
-        clause = max(self._boundary(self.clauses, s), s - _CLAUSE_REACH)
-        sentence = max(self._boundary(self.sentences, s), s - _SENTENCE_REACH)
+        clause = self._after_last(_CLAUSE_PUNCT, s, _CLAUSE_REACH)
+        sentence = self._after_last(_SENTENCE_PUNCT, s, _SENTENCE_REACH)
         # the qualifier written in front of the number
         qual_start = s
         pm = _PREFIX_QUAL.search(norm, max(clause, s - 8), s)
@@ -693,7 +750,7 @@ class _Scanner:
             prev.partner = Span(s, qty.end)
             ctx.change = Change.TO
             ctx.partner = Span(prev.qty.start, prev.qty.end)
-        elif _SHARE_MARK.search(clause_pre) and qty.base_unit == "%":
+        elif "占" in clause_pre and qty.base_unit == "%":
             ctx.change = Change.SHARE
         elif cm is not None:
             ctx.change = Change.TO if cm.group("to") else Change.GROWTH if cm.group("growth") else Change.DECLINE
@@ -734,7 +791,10 @@ class _Scanner:
             cut = max(pre.rfind(c) for c in "、和及与")
             phrase = pre[cut + 1:] if cut >= 0 else phrase
         for _ in range(4):
-            stripped = _TRAIL_JUNK.sub("", _LEAD_JUNK.sub("", phrase))
+            stripped = _LEAD_JUNK.sub("", phrase)
+            trail = _TRAIL_JUNK.search(stripped)  # verbs, qualifiers, punctuation at the end
+            if trail is not None:
+                stripped = stripped[: trail.start()]
             if stripped == phrase:
                 break
             phrase = stripped
@@ -812,3 +872,26 @@ def extract_metrics(
     if norm is not None and len(norm) != len(text):
         raise ValueError("norm must be normalize(text), of the same length")
     return _Scanner(text, start, stop, norm).run()
+
+
+class MetricFinder:
+    """The metrics of the nodes of one report, each slice asked for in turn.
+
+    ``finder(start, end)`` gives what ``extract_metrics(text, start, end, norm=norm)``
+    gives, but each distinct Chinese numeral of the report is read once, and a slice with
+    no numeral in it costs one regex search.
+    """
+
+    def __init__(self, text: str, norm: str) -> None:
+        if len(norm) != len(text):
+            raise ValueError("norm must be normalize(text), of the same length")
+        self.text = text
+        self.norm = norm
+        self.numerals: dict[str, tuple[Decimal, str] | None] = {}
+
+    def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"offsets [{start}, {end}) outside a text of {len(self.text)} characters")
+        if NUMERAL_RE.search(self.norm, start, end) is None:
+            return ()  # most titles and many short paragraphs hold no numeral at all
+        return _Scanner(self.text, start, end, self.norm, self.numerals).run()

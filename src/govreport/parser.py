@@ -9,6 +9,7 @@ from govreport.decode import read_document
 from govreport.errors import ParseError
 from govreport.front import split_front
 from govreport.meta import extract_meta
+from govreport.metrics import MetricFinder
 from govreport.model import Metric, Report, Section
 from govreport.normalize import normalize
 from govreport.segment import join_blocks, split_lines
@@ -31,15 +32,7 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
     if text.startswith("\ufeff"):
         text = text[1:]
     norm = normalize(text)
-
-    def find_metrics(start: int, end: int) -> tuple[Metric, ...]:
-        if not metrics:
-            return ()
-        from govreport.metrics import extract_metrics
-
-        return extract_metrics(text, start, end, norm=norm)
-
-    ctx = Context(text, norm, find_metrics)
+    ctx = Context(text, norm, MetricFinder(text, norm) if metrics else _no_metrics)
     lines = split_lines(norm)
     front_nodes, body_index, info = split_front(text, norm, lines)
     blocks = join_blocks(norm, lines[body_index:])
@@ -52,6 +45,10 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
     if strict and any(d.severity.value != "info" for d in diagnostics):
         raise ParseError([d for d in diagnostics if d.severity.value != "info"])
     return report
+
+
+def _no_metrics(start: int, end: int) -> tuple[Metric, ...]:
+    return ()
 
 
 def _walk_sections(nodes: Sequence[object]) -> list[Section]:

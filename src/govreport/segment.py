@@ -14,6 +14,7 @@ In both, a paragraph cut by a page break in mid-sentence (``天津段长`` / bla
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -21,16 +22,18 @@ import regex
 
 from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, match_heading, match_item
 
-__all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence"]
+__all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row"]
 
 
 @attrs.frozen(slots=True)
 class Line:
-    """One line: ``start``/``end`` of its non-space content (``start == end`` when blank)."""
+    """One line: ``start``/``end`` of its non-space content (``start == end`` when blank)
+    and ``head``, where its words begin after markdown marks and tags (:func:`head_offset`)."""
 
     number: int
     start: int
     end: int
+    head: int
 
     @property
     def blank(self) -> bool:
@@ -51,43 +54,44 @@ class Block:
     def end(self) -> int:
         return self.lines[-1].end
 
+    @property
+    def head(self) -> int:
+        """Where the words of the block begin: the head of its first line."""
+        return self.lines[0].head
+
 
 _SPACE = " "
 _LONG_LINE = 40  # a soft-broken line ending a sentence past this length ends its paragraph
 
 
-def split_lines(norm: str) -> list[Line]:
-    """Every line of ``norm`` (normalized text) with its content offsets."""
-    lines: list[Line] = []
-    pos, number, size = 0, 1, len(norm)
-    while pos <= size:
-        nl = norm.find("\n", pos)
-        if nl == -1:
-            nl = size
-        start, end = pos, nl
-        while start < end and norm[start] in " \t":
-            start += 1
-        while end > start and norm[end - 1] == " ":
-            end -= 1
-        if norm.count("\t", start, end) == end - start:
-            end = start  # only tabs: blank (trailing tabs of a table row are kept)
-        lines.append(Line(number, start, end))
-        number += 1
-        pos = nl + 1
-    return lines
-
-
 # Markdown and HTML decoration before a line's content: "## ", "**", "<b>", "> ".
 _DECORATION = regex.compile(r"(?:#{1,6}[ ]*|\*\*|__|<[a-zA-Z/][^<>\n]{0,40}>|>[ ]+|\\(?=\*))*")
+_DECORATION_FIRST = frozenset("#*_<>\\ ")  # what decoration or a space can start with
 
 
 def head_offset(norm: str, start: int, end: int) -> int:
     """Where a line's words begin, after markdown ``#``/``**`` and stray HTML tags."""
+    if start >= end or norm[start] not in _DECORATION_FIRST:
+        return start  # the common case, asked by every rule: no decoration to skip
     m = _DECORATION.match(norm, start, end)
     pos = m.end() if m is not None else start
     while pos < end and norm[pos] == _SPACE:
         pos += 1
     return pos
+
+
+def split_lines(norm: str) -> list[Line]:
+    """Every line of ``norm`` (normalized text) with its content offsets and head."""
+    lines: list[Line] = []
+    pos = 0
+    for number, raw in enumerate(norm.split("\n"), 1):
+        start = pos + len(raw) - len(raw.lstrip(" \t"))
+        end = max(start, pos + len(raw.rstrip(" ")))
+        if norm.count("\t", start, end) == end - start:
+            end = start  # only tabs: blank (trailing tabs of a table row are kept)
+        lines.append(Line(number, start, end, head_offset(norm, start, end)))
+        pos += len(raw) + 1
+    return lines
 
 
 _CLOSERS = "”’）)】」』》*_ \t"
@@ -110,12 +114,12 @@ def ends_sentence(norm: str, start: int, end: int) -> bool:
     return pos > start and norm[pos - 1] in _TERMINAL
 
 
-_PROSE_PUNCT = regex.compile(r"[，。；,;]")
+_PROSE_PUNCT = re.compile(r"[，。；,;]")
 
 
 def _starts_block(norm: str, line: Line) -> bool:
     """Whether a line must open a new block: a marker, a 专栏 title, a caption, a table row."""
-    head = head_offset(norm, line.start, line.end)
+    head = line.head
     if head > line.start and norm[line.start] == "#":
         return True
     if match_heading(norm, head) is not None or match_item(norm, head) is not None:
@@ -124,28 +128,29 @@ def _starts_block(norm: str, line: Line) -> bool:
         return True
     if norm.startswith("注", head) and norm[head + 1 : head + 2] in ("：", ":"):
         return True
-    return "\t" in norm[line.start : line.end] or norm.startswith("|", line.start)
+    return is_row(norm, line)
 
 
 def _is_heading_line(norm: str, line: Line) -> bool:
     """A line that is complete on its own: a markdown heading or a marker without a 。."""
-    head = head_offset(norm, line.start, line.end)
+    head = line.head
     if head > line.start and norm[line.start] == "#":
         return True
     if COLUMN_TITLE.match(norm, head) or FIGURE_CAPTION.match(norm, head):
         return True
     if match_heading(norm, head) is not None and "。" not in norm[head : line.end]:
         return True
-    return "\t" in norm[line.start : line.end] or norm.startswith("|", line.start)
+    return is_row(norm, line)
 
 
-def _is_row(norm: str, line: Line) -> bool:
-    return "\t" in norm[line.start : line.end] or norm.startswith("|", line.start)
+def is_row(norm: str, line: Line) -> bool:
+    """A table row: a tab in the line, or a ``|`` opening it."""
+    return norm.find("\t", line.start, line.end) != -1 or norm.startswith("|", line.start)
 
 
 def _marker_only(norm: str, line: Line) -> bool:
     """A line holding an outline marker and nothing else (``第一章``)."""
-    head = head_offset(norm, line.start, line.end)
+    head = line.head
     marker = match_heading(norm, head)
     return marker is not None and head + marker.end >= line.end
 
@@ -183,7 +188,7 @@ def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
         if line.blank:
             prev = None
             continue
-        if prev is not None and (_marker_only(norm, prev) or (_is_row(norm, prev) and _is_row(norm, line))):
+        if prev is not None and (_marker_only(norm, prev) or (is_row(norm, prev) and is_row(norm, line))):
             groups[-1].append(line)
         elif (
             prev is not None
