@@ -171,6 +171,7 @@ def item_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -
 
 _BARE_MAX = 30
 _BARE_FORBIDDEN = regex.compile(r"[，。；：！？,;:!?、“”《》]|^\d+$")
+_HAN = regex.compile(r"\p{Han}")
 
 
 def bare_title_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
@@ -181,7 +182,7 @@ def bare_title_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: 
     words = ctx.norm[head : block.end].strip()
     if not (2 <= len(words) <= _BARE_MAX) or _BARE_FORBIDDEN.search(words):
         return None
-    if not regex.search(r"\p{Han}", words):
+    if not _HAN.search(words):
         return None
     following = blocks[index + 1]
     fhead = following.head

@@ -58,6 +58,7 @@ def first_sentence_end(norm: str, start: int, end: int) -> int:
 
 
 _TOPIC_MAX = 40
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _WORDS = re.compile(r"[^\s*]")  # re's \s is str.isspace(), which str.strip() strips
 
 
@@ -71,7 +72,7 @@ def is_topic_sentence(norm: str, start: int, end: int) -> int:
     if stop == -1 or norm[stop - 1] not in "。”）" :
         return -1
     sentence = clean(norm[start:stop])
-    if len(sentence) > _TOPIC_MAX or any(ch in sentence for ch in "，,；;：:"):
+    if len(sentence) > _TOPIC_MAX or _CLAUSE_MARK.search(sentence):
         return -1
     if _WORDS.search(norm, stop, end) is None:
         return -1  # nothing but spaces and ** after it
