@@ -286,3 +286,13 @@ def test_rejects_what_cn2an_test_suite_rejects() -> None:
     for text in rejected:
         with pytest.raises(NumeralError):
             to_decimal(text)
+
+
+def test_the_minus_sign_is_a_sign() -> None:
+    from govreport import extract_metrics
+
+    assert to_decimal("\u22122.1") == to_decimal("-2.1") == Decimal("-2.1")
+    growth, = extract_metrics("地区生产总值增长\u22122.1%。")
+    assert growth.value == Decimal("-2.1")
+    span, = extract_metrics("新建学校5\u221210所。")
+    assert (span.value, span.value_high) == (Decimal("5"), Decimal("10"))

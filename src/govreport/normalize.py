@@ -28,8 +28,12 @@ _table[ord("(")] = "（"
 _table[ord(")")] = "）"
 for _ch in SPACE_CHARS:
     _table[ord(_ch)] = " "
-for _ch in "\u2010\u2011\u2012\u2013\u2015\u2500\u2501\u2212\ufe58\ufe63":
+for _ch in "\u2010\u2011\u2012\u2013\u2015\u2500\u2501\ufe58":
     _table[ord(_ch)] = "—"
+# The minus signs read as ASCII "-", like the full-width －: before a number it is a sign
+# (增长−2.1%), between two it is a range (5−10所), as "-" is.
+_table[ord("\u2212")] = "-"
+_table[ord("\ufe63")] = "-"
 _table[ord("\u3007")] = "〇"
 _table[ord("\u25cb")] = "〇"  # ○ written for 〇 in years
 _table[ord("\u2014")] = "—"
