@@ -237,13 +237,13 @@ class _TailPattern:
 
     def __init__(self, source: str) -> None:
         self.regex = re.compile(source)
-        self.chars = frozenset(source)
+        self.chars = "".join(sorted(set(source))) + " \t\n\r\x0b\x0c"
 
     def search(self, text: str) -> re.Match[str] | None:
-        start = len(text)
-        while start and (text[start - 1] in self.chars or text[start - 1].isspace()):
-            start -= 1
-        return self.regex.search(text, start)
+        head = text.rstrip(self.chars)
+        while head and head[-1].isspace():  # a space the list of characters leaves out
+            head = head[:-1].rstrip(self.chars)
+        return self.regex.search(text, len(head))
 
 
 _CHANGE_AT_END = _TailPattern(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
@@ -705,20 +705,24 @@ class _Scanner:
             prev = ctx
         return out
 
-    def _after_last(self, punct: re.Pattern[str], pos: int, reach: int) -> int:
-        """Where the clause (or sentence) holding ``pos`` starts: just after the last
-        ``punct`` character among the ``reach`` characters before ``pos``, or the first of
-        those characters when there is none (so text without punctuation stays linear)."""
-        lo = max(0, pos - reach)
-        m = punct.search(self.norm[lo:pos][::-1])  # reversed: its first match is the last one
-        return lo if m is None else pos - m.start()
+    def _clause_and_sentence(self, pos: int) -> tuple[int, int]:
+        """Where the clause and the sentence holding ``pos`` start: just after the last
+        clause (sentence) punctuation mark among the 120 (300) characters before ``pos``, or
+        the first of those characters when there is none (so text without punctuation
+        stays linear)."""
+        lo = max(0, pos - _SENTENCE_REACH)
+        before = self.norm[lo:pos][::-1]  # reversed: a first match is the last mark
+        cm = _CLAUSE_PUNCT.search(before, 0, _CLAUSE_REACH)
+        sm = _SENTENCE_PUNCT.search(before)
+        clause = max(0, pos - _CLAUSE_REACH) if cm is None else pos - cm.start()
+        sentence = lo if sm is None else pos - sm.start()
+        return clause, sentence
 
     def _read_context(self, ctx: _Context, prev: _Context | None) -> None:
         norm = self.norm
         qty = ctx.qty
         s = qty.start
-        clause = self._after_last(_CLAUSE_PUNCT, s, _CLAUSE_REACH)
-        sentence = self._after_last(_SENTENCE_PUNCT, s, _SENTENCE_REACH)
+        clause, sentence = self._clause_and_sentence(s)
         # the qualifier written in front of the number
         qual_start = s
         pm = _PREFIX_QUAL.search(norm, max(clause, s - 8), s)
@@ -791,7 +795,8 @@ class _Scanner:
             cut = max(pre.rfind(c) for c in "、和及与")
             phrase = pre[cut + 1:] if cut >= 0 else phrase
         for _ in range(4):
-            stripped = _LEAD_JUNK.sub("", phrase)
+            lead = _LEAD_JUNK.match(phrase)  # qualifiers, dates, conjunctions at the start
+            stripped = phrase if lead is None else phrase[lead.end():]
             trail = _TRAIL_JUNK.search(stripped)  # verbs, qualifiers, punctuation at the end
             if trail is not None:
                 stripped = stripped[: trail.start()]
