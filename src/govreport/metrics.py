@@ -52,6 +52,7 @@ from govreport.span import Span
 
 __all__ = [
     "MAGNITUDES",
+    "MAGNITUDES_LONGEST_FIRST",
     "RATE_DENOMINATORS",
     "UNITS",
     "UNIT_BASES",
@@ -115,6 +116,9 @@ MAGNITUDES: Final[Mapping[str, int]] = MappingProxyType({
     "十万": 5, "万": 4, "千": 3, "百": 2,
 })
 """Magnitude prefixes of a unit and their power of ten (``亿元`` = 10⁸ 元)."""
+
+MAGNITUDES_LONGEST_FIRST: Final[tuple[str, ...]] = tuple(sorted(MAGNITUDES, key=len, reverse=True))
+"""The magnitude prefixes, longest first (``万亿`` before ``亿``), for reading a unit's prefix."""
 
 RATE_DENOMINATORS: Final[tuple[str, ...]] = (
     "年", "天", "日", "小时", "时", "秒", "人", "户", "立方米", "平方米", "吨", "亩",
@@ -318,7 +322,7 @@ def fold_unit(value: Decimal, unit: str) -> tuple[Decimal, str]:
 
     Units with no magnitude prefix come back unchanged; ``成`` becomes ``%`` × 10.
     """
-    for mag in sorted(MAGNITUDES, key=len, reverse=True):
+    for mag in MAGNITUDES_LONGEST_FIRST:
         rest = unit[len(mag) :]
         if unit.startswith(mag) and rest.split("/")[0] in UNITS:
             base, extra = UNIT_BASES.get(rest, (rest, 0))
