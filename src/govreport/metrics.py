@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import decimal
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
@@ -218,6 +218,8 @@ _CONTEXT_BEFORE: Final[int] = 400  # characters read before ``start`` for contex
 _CONTEXT_AFTER: Final[int] = 16  # characters read after ``end`` (what follows a unit)
 _CLAUSE_REACH: Final[int] = 120
 _SENTENCE_REACH: Final[int] = 300
+# Every character NUMERAL_RE reads, besides the decimal digits (\d): see MetricFinder.
+_NUMERAL_CHARS: Final[frozenset[str]] = frozenset(".,〇零一二两三四五六七八九十百千万亿点分之翻了番")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！!？?\n]")
 _SENTENCE_PUNCT = re.compile(r"[。！!？?\n]")
 _CONNECTOR_ONLY = re.compile(r"[ \t]*(?:和|及|与|或|以及|、|，)?[ \t]*")
@@ -376,6 +378,7 @@ class _Scanner:
         end: int,
         norm: str | None = None,
         numerals: dict[str, tuple[Decimal, str] | None] | None = None,
+        tokens: Sequence[re.Match[str]] | None = None,
     ) -> None:
         # Only a window of the text is scanned: the slice asked for, some context before
         # it and a little after. Every position inside the scanner is an offset into that
@@ -394,20 +397,33 @@ class _Scanner:
         self.protected_starts = [s for s, _ in self.protected]
         # Chinese numerals already read in this text: reports repeat 三, 两, 十九 … and cn2an is slow
         self.numerals = numerals if numerals is not None else {}
+        # the numeral tokens of the slice when a scan of the whole text found them (offsets
+        # into ``text``); otherwise the slice is scanned here
+        self.tokens = tokens
 
     # ---- step 1: quantities
 
     def quantities(self) -> list[_Quantity]:
         found: list[_Quantity] = []
         consumed = self.start
-        for m in NUMERAL_RE.finditer(self.norm, self.start, self.end):
-            if m.start() < consumed:
+        for kind, s, e, token in self._numerals():
+            if s < consumed:
                 continue
-            qty = self._read(m)
+            qty = self._read(kind, s, e, token)
             if qty is not None:
                 found.append(qty)
                 consumed = qty.end
         return found
+
+    def _numerals(self) -> Iterator[tuple[str, int, int, str]]:
+        """The numeral tokens of the slice as (group, start, end, text), in window offsets."""
+        if self.tokens is not None:
+            base = self.base
+            for m in self.tokens:
+                yield m.lastgroup or "", m.start() - base, m.end() - base, m.group()
+        else:
+            for m in NUMERAL_RE.finditer(self.norm, self.start, self.end):
+                yield m.lastgroup or "", m.start(), m.end(), m.group()
 
     def _is_protected(self, pos: int) -> bool:
         """Whether ``pos`` lies in a short quote, a 《title》 or a fixed term."""
@@ -448,10 +464,9 @@ class _Scanner:
         """Whether 多 or 余 stands at ``pos`` (``300多家``, ``3万余人``)."""
         return pos < self.end and self.norm[pos] in ("多", "余")
 
-    def _read(self, m: re.Match[str]) -> _Quantity | None:
-        """Read the quantity that starts with numeral token ``m``, or ``None``."""
-        kind = m.lastgroup or ""
-        s, e = m.span()
+    def _read(self, kind: str, s: int, e: int, token: str) -> _Quantity | None:
+        """Read the quantity that starts with the numeral ``token`` of group ``kind`` at
+        ``s``–``e``, or ``None``."""
         norm = self.norm
         if kind == "cn" and e - s == 1 and norm[s] == "一" and not norm.startswith("倍", e):
             return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one); the commonest token
@@ -459,14 +474,13 @@ class _Scanner:
             return None
         if kind == "pct":
             try:
-                value = to_decimal(m.group())
+                value = to_decimal(token)
             except NumeralError:
                 return None
             return self._suffix(s, e, value, None, "", "%", None, None)
         if kind == "dbl":
-            times = doubling(m.group())
+            times = doubling(token)
             return _Quantity(s, e, times, "倍", times, "倍")
-        token = m.group()
         before = norm[s - 1] if s else ""
         if before in _LATIN or before == "+" or norm.endswith("PM ", 0, s):
             return None  # 5G's neighbours: M4, T3, PM2.5, 1+3
@@ -887,8 +901,9 @@ class MetricFinder:
     """The metrics of the nodes of one report, each slice asked for in turn.
 
     ``finder(start, end)`` gives what ``extract_metrics(text, start, end, norm=norm)``
-    gives, but each distinct Chinese numeral of the report is read once, and a slice with
-    no numeral in it costs one regex search.
+    gives, with less work: the numeral tokens of the whole report are found in one pass and
+    each slice takes its own from that list (a slice with none costs two bisections), and
+    each distinct Chinese numeral of the report is read once.
     """
 
     def __init__(self, text: str, norm: str) -> None:
@@ -897,10 +912,34 @@ class MetricFinder:
         self.text = text
         self.norm = norm
         self.numerals: dict[str, tuple[Decimal, str] | None] = {}
+        self.tokens = list(NUMERAL_RE.finditer(norm))
+        self.starts = [m.start() for m in self.tokens]
 
     def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"offsets [{start}, {end}) outside a text of {len(self.text)} characters")
-        if NUMERAL_RE.search(self.norm, start, end) is None:
-            return ()  # most titles and many short paragraphs hold no numeral at all
-        return _Scanner(self.text, start, end, self.norm, self.numerals).run()
+        first = bisect.bisect_left(self.starts, start)
+        stop = bisect.bisect_left(self.starts, end)
+        if self._tokens_hold(first, start, end):
+            if first == stop:
+                return ()  # most titles and many short paragraphs hold no numeral at all
+            tokens: Sequence[re.Match[str]] | None = self.tokens[first:stop]
+        else:
+            tokens = None  # a token of the whole text runs across the slice's edge: scan the slice
+        return _Scanner(self.text, start, end, self.norm, self.numerals, tokens).run()
+
+    def _tokens_hold(self, first: int, start: int, end: int) -> bool:
+        """Whether the whole-text tokens starting in ``[start, end)`` are the ones a scan of
+        that slice alone finds.
+
+        They are when no token runs across ``start`` (so both scans look for the next token
+        from the same place) and the character at ``end`` is one no numeral reads (so no
+        match, and no test a match makes, depends on what follows the slice).
+        """
+        if first > 0 and self.tokens[first - 1].end() > start:
+            return False
+        if end < len(self.norm):
+            after = self.norm[end]
+            if after in _NUMERAL_CHARS or after.isdecimal():
+                return False
+        return True
