@@ -18,7 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreport.metrics import extract_metrics
+from govreport.metrics import _NUMERAL_CHARS, MetricFinder, extract_metrics
+from govreport.normalize import normalize
+from govreport.numerals import FIXED_TERMS, NUMERAL_RE
 from govreport.model import Change, Metric, Period, Qualifier
 
 Row = tuple[str, str, "str | None", str, str, str, "str | None"]
@@ -383,6 +385,30 @@ def test_span_invariant_with_offsets(text: str, data: st.DataObject) -> None:
     for m in extract_metrics(text, start, end):
         assert text[m.span.start:m.span.end] == m.text
         assert start <= m.span.start and m.span.end <= end
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=20).map("".join), st.data())
+def test_metric_finder_gives_what_extract_metrics_gives(text: str, data: st.DataObject) -> None:
+    # the parser's finder shares work between slices; any slice must come out the same
+    finder = MetricFinder(text, normalize(text))
+    for _ in range(5):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert finder(start, end) == extract_metrics(text, start, end)
+
+
+def test_numeral_characters_cover_the_numeral_pattern() -> None:
+    # MetricFinder reuses whole-text tokens only when the character after a slice is none
+    # that NUMERAL_RE reads: every character written in the pattern must be listed
+    written = {c for c in NUMERAL_RE.pattern if not c.isascii()} | {".", ","}
+    assert written <= _NUMERAL_CHARS
+
+
+def test_fixed_terms_hold_no_quote_marks() -> None:
+    # quotes and fixed terms are found by one pattern; that gives the same protected text
+    # only while no fixed term holds a quote mark
+    assert not [t for t in FIXED_TERMS if set(t) & set('“”《》"')]
 
 
 # --------------------------------------------------------------------------- seeds

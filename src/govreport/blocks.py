@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, Marker, chinese_ordinal, match_heading, match_item
+from govreport.markers import COLUMN_TITLE, Marker, chinese_ordinal, match_figure, match_heading, match_item
 from govreport.model import Cell, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Row, Table
 from govreport.segment import Block, ends_sentence, head_offset, is_row
 from govreport.span import Span
@@ -90,7 +90,7 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
     if len(block.lines) != 1:
         return None
     head = block.head
-    m = FIGURE_CAPTION.match(ctx.norm, head, block.end)
+    m = match_figure(ctx.norm, head, block.end)
     if m is None or block.end - head > 50 or "。" in ctx.norm[head : block.end]:
         return None
     return Figure(Span(block.start, block.end), clean(ctx.text[head : block.end]), int(m.group("n")))

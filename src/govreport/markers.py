@@ -11,7 +11,7 @@ import re
 import attrs
 import regex
 
-__all__ = ["Marker", "match_heading", "match_item", "chinese_ordinal", "CN_DIGITS"]
+__all__ = ["Marker", "match_heading", "match_item", "match_figure", "chinese_ordinal", "CN_DIGITS"]
 
 CN_DIGITS = "〇零一二三四五六七八九十百两"
 _CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -153,3 +153,13 @@ COLUMN_TITLE = re.compile(r"专栏[ ]*(?P<n>[0-9]{1,3}|[一二三四五六七八
 # possessive runs of spaces: with two greedy runs around an optional stop, a caption marker
 # followed by many spaces and no word backtracked quadratically
 FIGURE_CAPTION = regex.compile(r"图[ ]*(?P<n>[0-9]{1,3})[ ]*+(?:[：:、.．][ ]*+)?(?=\S)")
+
+
+def match_figure(text: str, pos: int = 0, end: int | None = None) -> regex.Match[str] | None:
+    """The figure caption marker (``图2``) opening ``text[pos:end]``, or ``None``.
+
+    Asked of every line: the test for 图 spares most lines the pattern.
+    """
+    if not text.startswith("图", pos):
+        return None
+    return FIGURE_CAPTION.match(text, pos, len(text) if end is None else end)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import decimal
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
@@ -52,6 +52,7 @@ from govreport.span import Span
 
 __all__ = [
     "MAGNITUDES",
+    "MAGNITUDES_LONGEST_FIRST",
     "RATE_DENOMINATORS",
     "UNITS",
     "UNIT_BASES",
@@ -115,6 +116,9 @@ MAGNITUDES: Final[Mapping[str, int]] = MappingProxyType({
     "十万": 5, "万": 4, "千": 3, "百": 2,
 })
 """Magnitude prefixes of a unit and their power of ten (``亿元`` = 10⁸ 元)."""
+
+MAGNITUDES_LONGEST_FIRST: Final[tuple[str, ...]] = tuple(sorted(MAGNITUDES, key=len, reverse=True))
+"""The magnitude prefixes, longest first (``万亿`` before ``亿``), for reading a unit's prefix."""
 
 RATE_DENOMINATORS: Final[tuple[str, ...]] = (
     "年", "天", "日", "小时", "时", "秒", "人", "户", "立方米", "平方米", "吨", "亩",
@@ -214,6 +218,8 @@ _CONTEXT_BEFORE: Final[int] = 400  # characters read before ``start`` for contex
 _CONTEXT_AFTER: Final[int] = 16  # characters read after ``end`` (what follows a unit)
 _CLAUSE_REACH: Final[int] = 120
 _SENTENCE_REACH: Final[int] = 300
+# Every character NUMERAL_RE reads, besides the decimal digits (\d): see MetricFinder.
+_NUMERAL_CHARS: Final[frozenset[str]] = frozenset(".,〇零一二两三四五六七八九十百千万亿点分之翻了番")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！!？?\n]")
 _SENTENCE_PUNCT = re.compile(r"[。！!？?\n]")
 _CONNECTOR_ONLY = re.compile(r"[ \t]*(?:和|及|与|或|以及|、|，)?[ \t]*")
@@ -237,13 +243,13 @@ class _TailPattern:
 
     def __init__(self, source: str) -> None:
         self.regex = re.compile(source)
-        self.chars = frozenset(source)
+        self.chars = "".join(sorted(set(source))) + " \t\n\r\x0b\x0c"
 
     def search(self, text: str) -> re.Match[str] | None:
-        start = len(text)
-        while start and (text[start - 1] in self.chars or text[start - 1].isspace()):
-            start -= 1
-        return self.regex.search(text, start)
+        head = text.rstrip(self.chars)
+        while head and head[-1].isspace():  # a space the list of characters leaves out
+            head = head[:-1].rstrip(self.chars)
+        return self.regex.search(text, len(head))
 
 
 _CHANGE_AT_END = _TailPattern(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
@@ -318,7 +324,7 @@ def fold_unit(value: Decimal, unit: str) -> tuple[Decimal, str]:
 
     Units with no magnitude prefix come back unchanged; ``成`` becomes ``%`` × 10.
     """
-    for mag in sorted(MAGNITUDES, key=len, reverse=True):
+    for mag in MAGNITUDES_LONGEST_FIRST:
         rest = unit[len(mag) :]
         if unit.startswith(mag) and rest.split("/")[0] in UNITS:
             base, extra = UNIT_BASES.get(rest, (rest, 0))
@@ -372,6 +378,7 @@ class _Scanner:
         end: int,
         norm: str | None = None,
         numerals: dict[str, tuple[Decimal, str] | None] | None = None,
+        tokens: Sequence[re.Match[str]] | None = None,
     ) -> None:
         # Only a window of the text is scanned: the slice asked for, some context before
         # it and a little after. Every position inside the scanner is an offset into that
@@ -390,20 +397,33 @@ class _Scanner:
         self.protected_starts = [s for s, _ in self.protected]
         # Chinese numerals already read in this text: reports repeat 三, 两, 十九 … and cn2an is slow
         self.numerals = numerals if numerals is not None else {}
+        # the numeral tokens of the slice when a scan of the whole text found them (offsets
+        # into ``text``); otherwise the slice is scanned here
+        self.tokens = tokens
 
     # ---- step 1: quantities
 
     def quantities(self) -> list[_Quantity]:
         found: list[_Quantity] = []
         consumed = self.start
-        for m in NUMERAL_RE.finditer(self.norm, self.start, self.end):
-            if m.start() < consumed:
+        for kind, s, e, token in self._numerals():
+            if s < consumed:
                 continue
-            qty = self._read(m)
+            qty = self._read(kind, s, e, token)
             if qty is not None:
                 found.append(qty)
                 consumed = qty.end
         return found
+
+    def _numerals(self) -> Iterator[tuple[str, int, int, str]]:
+        """The numeral tokens of the slice as (group, start, end, text), in window offsets."""
+        if self.tokens is not None:
+            base = self.base
+            for m in self.tokens:
+                yield m.lastgroup or "", m.start() - base, m.end() - base, m.group()
+        else:
+            for m in NUMERAL_RE.finditer(self.norm, self.start, self.end):
+                yield m.lastgroup or "", m.start(), m.end(), m.group()
 
     def _is_protected(self, pos: int) -> bool:
         """Whether ``pos`` lies in a short quote, a 《title》 or a fixed term."""
@@ -444,10 +464,9 @@ class _Scanner:
         """Whether 多 or 余 stands at ``pos`` (``300多家``, ``3万余人``)."""
         return pos < self.end and self.norm[pos] in ("多", "余")
 
-    def _read(self, m: re.Match[str]) -> _Quantity | None:
-        """Read the quantity that starts with numeral token ``m``, or ``None``."""
-        kind = m.lastgroup or ""
-        s, e = m.span()
+    def _read(self, kind: str, s: int, e: int, token: str) -> _Quantity | None:
+        """Read the quantity that starts with the numeral ``token`` of group ``kind`` at
+        ``s``–``e``, or ``None``."""
         norm = self.norm
         if kind == "cn" and e - s == 1 and norm[s] == "一" and not norm.startswith("倍", e):
             return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one); the commonest token
@@ -455,14 +474,13 @@ class _Scanner:
             return None
         if kind == "pct":
             try:
-                value = to_decimal(m.group())
+                value = to_decimal(token)
             except NumeralError:
                 return None
             return self._suffix(s, e, value, None, "", "%", None, None)
         if kind == "dbl":
-            times = doubling(m.group())
+            times = doubling(token)
             return _Quantity(s, e, times, "倍", times, "倍")
-        token = m.group()
         before = norm[s - 1] if s else ""
         if before in _LATIN or before == "+" or norm.endswith("PM ", 0, s):
             return None  # 5G's neighbours: M4, T3, PM2.5, 1+3
@@ -705,20 +723,24 @@ class _Scanner:
             prev = ctx
         return out
 
-    def _after_last(self, punct: re.Pattern[str], pos: int, reach: int) -> int:
-        """Where the clause (or sentence) holding ``pos`` starts: just after the last
-        ``punct`` character among the ``reach`` characters before ``pos``, or the first of
-        those characters when there is none (so text without punctuation stays linear)."""
-        lo = max(0, pos - reach)
-        m = punct.search(self.norm[lo:pos][::-1])  # reversed: its first match is the last one
-        return lo if m is None else pos - m.start()
+    def _clause_and_sentence(self, pos: int) -> tuple[int, int]:
+        """Where the clause and the sentence holding ``pos`` start: just after the last
+        clause (sentence) punctuation mark among the 120 (300) characters before ``pos``, or
+        the first of those characters when there is none (so text without punctuation
+        stays linear)."""
+        lo = max(0, pos - _SENTENCE_REACH)
+        before = self.norm[lo:pos][::-1]  # reversed: a first match is the last mark
+        cm = _CLAUSE_PUNCT.search(before, 0, _CLAUSE_REACH)
+        sm = _SENTENCE_PUNCT.search(before)
+        clause = max(0, pos - _CLAUSE_REACH) if cm is None else pos - cm.start()
+        sentence = lo if sm is None else pos - sm.start()
+        return clause, sentence
 
     def _read_context(self, ctx: _Context, prev: _Context | None) -> None:
         norm = self.norm
         qty = ctx.qty
         s = qty.start
-        clause = self._after_last(_CLAUSE_PUNCT, s, _CLAUSE_REACH)
-        sentence = self._after_last(_SENTENCE_PUNCT, s, _SENTENCE_REACH)
+        clause, sentence = self._clause_and_sentence(s)
         # the qualifier written in front of the number
         qual_start = s
         pm = _PREFIX_QUAL.search(norm, max(clause, s - 8), s)
@@ -791,7 +813,8 @@ class _Scanner:
             cut = max(pre.rfind(c) for c in "、和及与")
             phrase = pre[cut + 1:] if cut >= 0 else phrase
         for _ in range(4):
-            stripped = _LEAD_JUNK.sub("", phrase)
+            lead = _LEAD_JUNK.match(phrase)  # qualifiers, dates, conjunctions at the start
+            stripped = phrase if lead is None else phrase[lead.end():]
             trail = _TRAIL_JUNK.search(stripped)  # verbs, qualifiers, punctuation at the end
             if trail is not None:
                 stripped = stripped[: trail.start()]
@@ -878,8 +901,9 @@ class MetricFinder:
     """The metrics of the nodes of one report, each slice asked for in turn.
 
     ``finder(start, end)`` gives what ``extract_metrics(text, start, end, norm=norm)``
-    gives, but each distinct Chinese numeral of the report is read once, and a slice with
-    no numeral in it costs one regex search.
+    gives, with less work: the numeral tokens of the whole report are found in one pass and
+    each slice takes its own from that list (a slice with none costs two bisections), and
+    each distinct Chinese numeral of the report is read once.
     """
 
     def __init__(self, text: str, norm: str) -> None:
@@ -888,10 +912,34 @@ class MetricFinder:
         self.text = text
         self.norm = norm
         self.numerals: dict[str, tuple[Decimal, str] | None] = {}
+        self.tokens = list(NUMERAL_RE.finditer(norm))
+        self.starts = [m.start() for m in self.tokens]
 
     def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"offsets [{start}, {end}) outside a text of {len(self.text)} characters")
-        if NUMERAL_RE.search(self.norm, start, end) is None:
-            return ()  # most titles and many short paragraphs hold no numeral at all
-        return _Scanner(self.text, start, end, self.norm, self.numerals).run()
+        first = bisect.bisect_left(self.starts, start)
+        stop = bisect.bisect_left(self.starts, end)
+        if self._tokens_hold(first, start, end):
+            if first == stop:
+                return ()  # most titles and many short paragraphs hold no numeral at all
+            tokens: Sequence[re.Match[str]] | None = self.tokens[first:stop]
+        else:
+            tokens = None  # a token of the whole text runs across the slice's edge: scan the slice
+        return _Scanner(self.text, start, end, self.norm, self.numerals, tokens).run()
+
+    def _tokens_hold(self, first: int, start: int, end: int) -> bool:
+        """Whether the whole-text tokens starting in ``[start, end)`` are the ones a scan of
+        that slice alone finds.
+
+        They are when no token runs across ``start`` (so both scans look for the next token
+        from the same place) and the character at ``end`` is one no numeral reads (so no
+        match, and no test a match makes, depends on what follows the slice).
+        """
+        if first > 0 and self.tokens[first - 1].end() > start:
+            return False
+        if end < len(self.norm):
+            after = self.norm[end]
+            if after in _NUMERAL_CHARS or after.isdecimal():
+                return False
+        return True

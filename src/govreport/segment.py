@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from govreport.markers import COLUMN_TITLE, FIGURE_CAPTION, match_heading, match_item
+from govreport.markers import COLUMN_TITLE, match_figure, match_heading, match_item
 
 __all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row"]
 
@@ -124,7 +124,7 @@ def _starts_block(norm: str, line: Line) -> bool:
         return True
     if match_heading(norm, head) is not None or match_item(norm, head) is not None:
         return True
-    if COLUMN_TITLE.match(norm, head) or FIGURE_CAPTION.match(norm, head):
+    if COLUMN_TITLE.match(norm, head) or match_figure(norm, head):
         return True
     if norm.startswith("注", head) and norm[head + 1 : head + 2] in ("：", ":"):
         return True
@@ -136,7 +136,7 @@ def _is_heading_line(norm: str, line: Line) -> bool:
     head = line.head
     if head > line.start and norm[line.start] == "#":
         return True
-    if COLUMN_TITLE.match(norm, head) or FIGURE_CAPTION.match(norm, head):
+    if COLUMN_TITLE.match(norm, head) or match_figure(norm, head):
         return True
     if match_heading(norm, head) is not None and "。" not in norm[head : line.end]:
         return True

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
-from govreport.metrics import MAGNITUDES, UNITS, fold_unit
+from govreport.metrics import MAGNITUDES_LONGEST_FIRST, UNITS, fold_unit
 from govreport.model import Cell, Change, Metric, Qualifier, Row, Table
 from govreport.normalize import normalize
 from govreport.span import Span
@@ -71,7 +71,7 @@ def row_unit(name: str) -> str | None:
         return None
     unit = m.group("u").strip()
     bare = unit
-    for mag in sorted(MAGNITUDES, key=len, reverse=True):
+    for mag in MAGNITUDES_LONGEST_FIRST:
         if bare.startswith(mag) and bare[len(mag) :] in UNITS:
             bare = bare[len(mag) :]
             break
