@@ -34,7 +34,10 @@ from govreport.markers import match_heading, match_item
 from govreport.normalize import normalize
 from govreport.structure import build
 
+from govreport.extract import FormatError
+
 from helpers import check_coverage, check_spans
+from test_formats import make_docx
 
 SLACK = 3.0
 """How much worse than proportional the 8x run may be before the test fails (8 * 3 = 24)."""
@@ -522,6 +525,61 @@ def test_random_text_in_each_encoding_parses_linearly(encoding: str) -> None:
     assert isinstance(report, Report)
     check_spans(report)
     check_coverage(report)
+
+
+# -- HTML and DOCX: what parse_bytes reads besides text ------------------------------------------
+
+HTML_HEAD = "<!DOCTYPE html><html><head><title>报告</title></head><body><p>一、总体要求</p><p>稳字当头。</p>"
+
+HTML_CASES: dict[str, Callable[[int], bytes]] = {
+    # html.parser looked for the missing '>' again at every '</' (quadratic before CPython 3.12.11)
+    "end-tag-storm": lambda k: (HTML_HEAD + "</" * (k * 20_000)).encode("utf-8"),
+    "declaration-storm": lambda k: (HTML_HEAD + "<!" * (k * 20_000)).encode("utf-8"),
+    "marked-sections": lambda k: (HTML_HEAD + "<![ ><![foo[ x ]]><![if x]>甲" * (k * 2_000)).encode("utf-8"),
+    "unclosed-tags": lambda k: (HTML_HEAD + "<p class=x " * (k * 5_000)).encode("gb18030"),
+    "deep-nesting": lambda k: (HTML_HEAD + "<div>" * (k * 5_000) + "增长5%" + "</div>" * (k * 5_000)).encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("name", list(HTML_CASES))
+def test_html_pages_parse_linearly(name: str) -> None:
+    make = HTML_CASES[name]
+    report = assert_linear(govreport.parse_bytes, make(1), make(8), label=name)
+    assert isinstance(report, Report) and report.sections[0].title == "总体要求"
+    check_spans(report)
+    check_coverage(report)
+
+
+def test_malformed_marked_sections_are_read_as_comments() -> None:
+    """html.parser raised AssertionError on ``<![`` with no name or an unknown keyword."""
+    for junk in ("<![ >", "<![foo[ bar ]]>", "<![", "<![CDATA[ x"):
+        report = govreport.parse_bytes(f"{HTML_HEAD}{junk}<p>（一）扩大内需</p>".encode("utf-8"))
+        assert [s.title for s in report.sections][:1] == ["总体要求"], junk
+
+
+def test_damaged_docx_gives_a_report_or_a_clear_error() -> None:
+    """A DOCX with damaged bytes reads, or raises FormatError (or DecodeError once it is no ZIP).
+
+    zipfile and zlib raised NotImplementedError, RuntimeError, ValueError, EOFError and
+    zlib.error on such files, past the FormatError the DOCX reader promised.
+    """
+    good = make_docx(["一、总体要求", "全年地区生产总值增长5%左右。"] * 20, rows=[("指标", "2025年"), ("人口（万人）", "12")])
+    assert govreport.parse_bytes(good).sections[0].title == "总体要求"
+    rnd = random.Random(3)
+    outcomes: set[str] = set()
+    for _ in range(400):
+        data = bytearray(good)
+        for _ in range(rnd.randint(1, 4)):
+            data[rnd.randrange(len(data))] = rnd.randrange(256)
+        try:
+            report = govreport.parse_bytes(bytes(data))
+        except (FormatError, DecodeError) as exc:
+            outcomes.add(type(exc).__name__)
+            continue
+        outcomes.add("Report")
+        check_spans(report)
+        check_coverage(report)
+    assert "FormatError" in outcomes  # the damage does reach the DOCX reader
 
 
 def test_undecodable_tail_is_found_in_linear_time() -> None:
