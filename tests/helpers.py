@@ -7,6 +7,7 @@ some node. They are used by the Hypothesis properties and by the tests on real d
 """
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import json
 import pathlib
@@ -14,6 +15,8 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from govreport.decode import decode
+from govreport.errors import CODES, DecodeError, ParseError
 from govreport.model import Node, Report, Section
 from govreport.normalize import SPACE_CHARS
 from govreport.parser import parse
@@ -145,3 +148,51 @@ def check_all(report: Report) -> None:
     check_spans(report)
     check_coverage(report)
     check_roundtrip(report)
+
+
+# -- diagnostics, strict mode and decoding ----------------------------------------------------
+
+def check_diagnostics(report: Report) -> None:
+    """Every diagnostic has a registered code, the registry's severity and a span in the text."""
+    for d in report.diagnostics:
+        assert d.code in CODES, f"unregistered diagnostic code {d.code!r}"
+        assert d.severity is CODES[d.code].severity, d
+        assert 0 <= d.span.start <= d.span.end <= len(report.text), d
+
+
+def check_strict(text: str, lenient: Report) -> None:
+    """``strict=True`` raises one ParseError with exactly the lenient warnings and errors, or
+    returns the same report when there are none."""
+    problems = tuple(d for d in lenient.diagnostics if d.severity.value != "info")
+    try:
+        strict = parse_text(text, strict=True)
+    except ParseError as exc:
+        assert problems and exc.diagnostics == problems
+    else:
+        assert not problems and strict == lenient
+
+
+def decodes(data: bytes) -> bool:
+    """Whether some encoding that ``govreport.decode.decode`` tries reads all of ``data``."""
+    tries = [(data[3:], "utf-8")] if data.startswith(codecs.BOM_UTF8) else [(data, "utf-8"), (data, "gb18030")]
+    for raw, encoding in tries:
+        try:
+            raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+def check_decode_offset(data: bytes) -> None:
+    """``decode(data)`` gives text, or a DecodeError at the first byte no encoding tried can read:
+    ``data[:offset]`` decodes in one of them and ``data[:offset + 1]`` in none."""
+    try:
+        decode(data)
+    except DecodeError as exc:
+        offset = exc.offset
+        assert 0 <= offset < len(data), (offset, len(data))
+        assert decodes(data[:offset]), f"the {offset} bytes before the offset do not decode"
+        assert not decodes(data[: offset + 1]), f"the byte at {offset} decodes in some encoding tried"
+    else:
+        assert decodes(data)

@@ -34,7 +34,10 @@ from govreport.markers import match_heading, match_item
 from govreport.normalize import normalize
 from govreport.structure import build
 
+from govreport.extract import FormatError
+
 from helpers import check_coverage, check_spans
+from test_formats import make_docx
 
 SLACK = 3.0
 """How much worse than proportional the 8x run may be before the test fails (8 * 3 = 24)."""
@@ -365,6 +368,14 @@ def verb_run(verb: str) -> Callable[[int], str]:
     return make
 
 
+def verb_run_unfinished(verb: str) -> Callable[[int], str]:
+    """The same repeats ending in a 至 that completes no verb, before a number: every
+    character of the run can belong to a verb, however the search is started."""
+    def make(k: int) -> str:
+        return f"全市{verb * (2 * k)}至{k}个。\n"
+    return make
+
+
 def test_required_sizes() -> None:
     """The brief's sizes at 8x: a 1 MB line without a newline, 100 000 marker lines, 10 000 columns and boxes."""
     line = one_line(8)
@@ -378,8 +389,9 @@ def test_required_sizes() -> None:
 @pytest.mark.parametrize(
     ("name", "make"),
     [pytest.param(name, make, id=name) for name, make in TEXT_CASES.items()]
-    + [pytest.param(f"verb-run-{name}", verb_run(verb), id=f"verb-run-{name}")
-       for name, verb in (("zengzhi", "增至"), ("da", "达"))],
+    + [pytest.param(f"verb-run-{name}{tail}", make(verb), id=f"verb-run-{name}{tail}")
+       for name, verb in (("zengzhi", "增至"), ("da", "达"))
+       for tail, make in (("", verb_run), ("-unfinished", verb_run_unfinished))],
 )
 def test_parses_linearly_without_losing_text(name: str, make: Callable[[int], str]) -> None:
     report = assert_linear(_parse, make(1), make(8), label=name)
@@ -514,6 +526,61 @@ def test_random_text_in_each_encoding_parses_linearly(encoding: str) -> None:
     assert isinstance(report, Report)
     check_spans(report)
     check_coverage(report)
+
+
+# -- HTML and DOCX: what parse_bytes reads besides text ------------------------------------------
+
+HTML_HEAD = "<!DOCTYPE html><html><head><title>报告</title></head><body><p>一、总体要求</p><p>稳字当头。</p>"
+
+HTML_CASES: dict[str, Callable[[int], bytes]] = {
+    # html.parser looked for the missing '>' again at every '</' (quadratic before CPython 3.12.11)
+    "end-tag-storm": lambda k: (HTML_HEAD + "</" * (k * 20_000)).encode("utf-8"),
+    "declaration-storm": lambda k: (HTML_HEAD + "<!" * (k * 20_000)).encode("utf-8"),
+    "marked-sections": lambda k: (HTML_HEAD + "<![ ><![foo[ x ]]><![if x]>甲" * (k * 2_000)).encode("utf-8"),
+    "unclosed-tags": lambda k: (HTML_HEAD + "<p class=x " * (k * 5_000)).encode("gb18030"),
+    "deep-nesting": lambda k: (HTML_HEAD + "<div>" * (k * 5_000) + "增长5%" + "</div>" * (k * 5_000)).encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("name", list(HTML_CASES))
+def test_html_pages_parse_linearly(name: str) -> None:
+    make = HTML_CASES[name]
+    report = assert_linear(govreport.parse_bytes, make(1), make(8), label=name)
+    assert isinstance(report, Report) and report.sections[0].title == "总体要求"
+    check_spans(report)
+    check_coverage(report)
+
+
+def test_malformed_marked_sections_are_read_as_comments() -> None:
+    """html.parser raised AssertionError on ``<![`` with no name or an unknown keyword."""
+    for junk in ("<![ >", "<![foo[ bar ]]>", "<![", "<![CDATA[ x"):
+        report = govreport.parse_bytes(f"{HTML_HEAD}{junk}<p>（一）扩大内需</p>".encode("utf-8"))
+        assert [s.title for s in report.sections][:1] == ["总体要求"], junk
+
+
+def test_damaged_docx_gives_a_report_or_a_clear_error() -> None:
+    """A DOCX with damaged bytes reads, or raises FormatError (or DecodeError once it is no ZIP).
+
+    zipfile and zlib raised NotImplementedError, RuntimeError, ValueError, EOFError and
+    zlib.error on such files, past the FormatError the DOCX reader promised.
+    """
+    good = make_docx(["一、总体要求", "全年地区生产总值增长5%左右。"] * 20, rows=[("指标", "2025年"), ("人口（万人）", "12")])
+    assert govreport.parse_bytes(good).sections[0].title == "总体要求"
+    rnd = random.Random(3)
+    outcomes: set[str] = set()
+    for _ in range(400):
+        data = bytearray(good)
+        for _ in range(rnd.randint(1, 4)):
+            data[rnd.randrange(len(data))] = rnd.randrange(256)
+        try:
+            report = govreport.parse_bytes(bytes(data))
+        except (FormatError, DecodeError) as exc:
+            outcomes.add(type(exc).__name__)
+            continue
+        outcomes.add("Report")
+        check_spans(report)
+        check_coverage(report)
+    assert "FormatError" in outcomes  # the damage does reach the DOCX reader
 
 
 def test_undecodable_tail_is_found_in_linear_time() -> None:

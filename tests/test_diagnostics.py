@@ -27,7 +27,7 @@ from govreport import DecodeError, ParseError, Severity, Span
 from govreport.decode import decode
 from govreport.errors import CODES, diagnostic
 
-from helpers import doc, parse_text
+from helpers import check_decode_offset, check_diagnostics, doc, parse_text
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "govreport"
@@ -192,11 +192,8 @@ CORPUS = [
 @pytest.mark.parametrize("text", CORPUS + [row[1] for row in doc_table().values()])
 def test_emitted_diagnostics_are_registered_with_their_severity(text: str) -> None:
     report = parse_text(text)
-    assert report.diagnostics
-    for d in report.diagnostics:
-        assert d.code in CODES, d
-        assert d.severity is CODES[d.code].severity, d
-        assert 0 <= d.span.start <= d.span.end <= len(report.text) and d.message
+    assert report.diagnostics and all(d.message for d in report.diagnostics)
+    check_diagnostics(report)
 
 
 # -- strict mode ----------------------------------------------------------------------------------
@@ -311,34 +308,6 @@ def test_offset_of_truncated_and_broken_sequences(data: bytes, offset: int) -> N
     with pytest.raises(DecodeError) as info:
         decode(data)
     assert info.value.offset == offset
-
-
-def decodes(data: bytes) -> bool:
-    """Whether some encoding that ``decode`` tries reads all of ``data``."""
-    if data.startswith(codecs.BOM_UTF8):
-        tries = [(data[3:], "utf-8")]
-    else:
-        tries = [(data, "utf-8"), (data, "gb18030")]
-    for raw, encoding in tries:
-        try:
-            raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return True
-    return False
-
-
-def check_decode_offset(data: bytes) -> None:
-    """``decode(data)`` gives text, or a DecodeError at the first byte no encoding tried can read."""
-    try:
-        decode(data)
-    except DecodeError as exc:
-        offset = exc.offset
-        assert 0 <= offset < len(data)
-        assert decodes(data[:offset]), f"the {offset} bytes before the offset do not decode"
-        assert not decodes(data[: offset + 1]), f"the byte at {offset} decodes in some encoding tried"
-    else:
-        assert decodes(data)
 
 
 byte_inputs = st.one_of(

@@ -12,7 +12,10 @@ no dependency is added for them.
 from __future__ import annotations
 
 import io
+import lzma
+import struct
 import zipfile
+import zlib
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
@@ -97,11 +100,32 @@ class _TextCollector(HTMLParser):
         super().close()
         self._flush()
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        # html.parser raises AssertionError on a malformed ``<![…`` (an unknown keyword, no
+        # name); read it as browsers do, as a bogus comment up to the next ``>``.
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
+
+
+def _inert_tail(html: str) -> str:
+    """``html`` with each ``<`` after its last ``>`` written as ``&lt;``.
+
+    No tag can open there, and html.parser (before CPython 3.12.11 and 3.13.4) looks for the
+    missing ``>`` through the rest of the text at every such ``<``: thousands of ``</`` at
+    the end of a page were quadratic. The text extracted is the same.
+    """
+    last = html.rfind(">")
+    if "<" not in html[last + 1 :]:
+        return html
+    return html[: last + 1] + html[last + 1 :].replace("<", "&lt;")
+
 
 def html_to_text(html: str) -> str:
     """The text of an HTML page or fragment, one line per block element."""
     collector = _TextCollector()
-    collector.feed(html)
+    collector.feed(_inert_tail(html))
     collector.close()
     return "\n".join(collector.lines) + "\n"
 
@@ -117,6 +141,13 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_SIGNS.findall(head)) >= 3
 
 
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
+               EOFError, OSError, zlib.error, lzma.LZMAError, struct.error)
+"""What reading a damaged ZIP raises besides BadZipFile: unsupported versions, methods and
+flags (NotImplementedError), encryption (RuntimeError), bad offsets and names (ValueError,
+UnicodeDecodeError), truncated or corrupt compressed data (EOFError, zlib/lzma/bz2 errors)."""
+
+
 def looks_like_docx(data: bytes) -> bool:
     """Whether ``data`` is a ZIP container holding ``word/document.xml``."""
     if not data.startswith(b"PK\x03\x04"):
@@ -124,7 +155,7 @@ def looks_like_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return "word/document.xml" in zf.namelist()
-    except zipfile.BadZipFile:
+    except _ZIP_ERRORS:
         return False
 
 
@@ -152,7 +183,7 @@ def docx_to_text(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             xml = zf.read("word/document.xml")
         root = ElementTree.fromstring(xml)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
+    except (*_ZIP_ERRORS, KeyError, ElementTree.ParseError) as exc:
         raise FormatError(f"not a readable DOCX file: {exc}") from None
     body = root.find(_W + "body")
     if body is None:
