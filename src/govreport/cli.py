@@ -31,7 +31,8 @@ __all__ = ["main"]
 
 _EXIT_CODES = """exit codes:
   0  ok
-  1  the input could not be read or decoded (batch: some file failed, the rest were written)
+  1  the input could not be read or decoded, or --strict found problems
+     (batch: some file failed, the rest were written)
   2  bad usage (batch: also when no input file is found)
   130 interrupted (Ctrl-C)"""
 
