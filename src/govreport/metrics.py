@@ -897,6 +897,27 @@ def extract_metrics(
     return _Scanner(text, start, stop, norm).run()
 
 
+# Where a numeral token may start. NUMERAL_RE opens with a lookahead on these characters,
+# which the re engine tests at every position; a pattern that is a bare character class
+# gets the engine's fast scan instead.
+_NUMERAL_START = re.compile(r"[\d百翻一二两三四五六七八九十千]")
+
+
+def _numeral_tokens(norm: str) -> list[re.Match[str]]:
+    """``list(NUMERAL_RE.finditer(norm))``, found faster: NUMERAL_RE is tried only where
+    :data:`_NUMERAL_START` finds a character a token can open with."""
+    tokens: list[re.Match[str]] = []
+    pos = 0
+    while (candidate := _NUMERAL_START.search(norm, pos)) is not None:
+        m = NUMERAL_RE.match(norm, candidate.start())
+        if m is None:
+            pos = candidate.start() + 1
+        else:
+            tokens.append(m)
+            pos = m.end()
+    return tokens
+
+
 class MetricFinder:
     """The metrics of the nodes of one report, each slice asked for in turn.
 
@@ -912,7 +933,7 @@ class MetricFinder:
         self.text = text
         self.norm = norm
         self.numerals: dict[str, tuple[Decimal, str] | None] = {}
-        self.tokens = list(NUMERAL_RE.finditer(norm))
+        self.tokens = _numeral_tokens(norm)
         self.starts = [m.start() for m in self.tokens]
 
     def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
