@@ -372,67 +372,73 @@ def _split_chinese(token: str) -> tuple[Decimal, str] | None:
 
 
 class _Scanner:
-    """Per-call state of the metrics of one slice of a text."""
+    """Per-call state of the metrics of one slice, ``text[start:end]``.
+
+    ``text`` is the whole report (when :class:`MetricFinder` asks) or a window of it cut
+    around the slice (when :func:`extract_metrics` asks); ``offset`` is where that text
+    starts in the report, and is added to the spans of the metrics found. Either way
+    nothing before ``start - 400`` or past ``end + 16`` is read: the context of a quantity
+    is its clause and sentence (at most 300 characters back) and what follows its unit.
+    """
 
     def __init__(
         self,
         text: str,
+        norm: str,
         start: int,
         end: int,
-        norm: str | None = None,
+        offset: int = 0,
         numerals: dict[str, tuple[Decimal, str] | None] | None = None,
         tokens: Sequence[re.Match[str]] | None = None,
     ) -> None:
-        # Only a window of the text is scanned: the slice asked for, some context before
-        # it and a little after. Every position inside the scanner is an offset into that
-        # window; ``base`` turns it back into an offset into ``text``.
-        base = max(0, start - _CONTEXT_BEFORE)
         self.text = text
-        self.base = base
-        stop = min(len(text), end + _CONTEXT_AFTER)
-        self.norm = norm[base:stop] if norm is not None else normalize(text[base:stop])
-        self.start = start - base
-        self.end = end - base
-        # Quotes, titles and fixed terms never span a line break, so a scan from the start
-        # of the line finds the same ones around ``start`` as a scan of the whole window.
-        line_start = self.norm.rfind("\n", 0, self.start) + 1
-        self.protected = [m.span() for m in _PROTECTED.finditer(self.norm, line_start, self.end)]
-        self.protected_starts = [s for s, _ in self.protected]
+        self.norm = norm
+        self.start = start
+        self.end = end
+        self.offset = offset
         # Chinese numerals already read in this text: reports repeat 三, 两, 十九 … and cn2an is slow
         self.numerals = numerals if numerals is not None else {}
-        # the numeral tokens of the slice when a scan of the whole text found them (offsets
-        # into ``text``); otherwise the slice is scanned here
+        # the numeral tokens of the slice when a scan of the whole text found them;
+        # otherwise the slice is scanned here
         self.tokens = tokens
+        self._protected: list[tuple[int, int]] | None = None  # found when first asked
+        self._protected_starts: list[int] = []
 
     # ---- step 1: quantities
 
     def quantities(self) -> list[_Quantity]:
         found: list[_Quantity] = []
         consumed = self.start
-        for kind, s, e, token in self._numerals():
-            if s < consumed:
+        tokens = self.tokens if self.tokens is not None else NUMERAL_RE.finditer(self.norm, self.start, self.end)
+        for m in tokens:
+            if m.start() < consumed:
                 continue
-            qty = self._read(kind, s, e, token)
+            qty = self._read(m)
             if qty is not None:
                 found.append(qty)
                 consumed = qty.end
         return found
 
-    def _numerals(self) -> Iterator[tuple[str, int, int, str]]:
-        """The numeral tokens of the slice as (group, start, end, text), in window offsets."""
-        if self.tokens is not None:
-            base = self.base
-            for m in self.tokens:
-                yield m.lastgroup or "", m.start() - base, m.end() - base, m.group()
-        else:
-            for m in NUMERAL_RE.finditer(self.norm, self.start, self.end):
-                yield m.lastgroup or "", m.start(), m.end(), m.group()
+    def _protected_spans(self) -> list[tuple[int, int]]:
+        """The short quotes, titles and fixed terms around the slice, found when first asked.
+
+        None of them spans a line break, so a scan from the start of the slice's line (or
+        from 400 characters before the slice, in a longer line) finds the same ones there
+        as a scan of all the text before.
+        """
+        if self._protected is None:
+            lo = max(0, self.start - _CONTEXT_BEFORE)
+            line_start = self.norm.rfind("\n", lo, self.start) + 1 or lo
+            self._protected = [m.span() for m in _PROTECTED.finditer(self.norm, line_start, self.end)]
+            self._protected_starts = [s for s, _ in self._protected]
+        return self._protected
 
     def _is_protected(self, pos: int) -> bool:
         """Whether ``pos`` lies in a short quote, a 《title》 or a fixed term."""
-        i = bisect.bisect_right(self.protected_starts, pos) - 1
+        protected = self._protected_spans()
+        i = bisect.bisect_right(self._protected_starts, pos) - 1
         while i >= 0:
-            s, e = self.protected[i]
+            s, e = protected[i]
             if s <= pos < e:
                 return True
             if s < pos - 100:  # protected spans are short: nothing further back can hold pos
@@ -467,9 +473,11 @@ class _Scanner:
         """Whether 多 or 余 stands at ``pos`` (``300多家``, ``3万余人``)."""
         return pos < self.end and self.norm[pos] in ("多", "余")
 
-    def _read(self, kind: str, s: int, e: int, token: str) -> _Quantity | None:
-        """Read the quantity that starts with the numeral ``token`` of group ``kind`` at
-        ``s``–``e``, or ``None``."""
+    def _read(self, m: re.Match[str]) -> _Quantity | None:
+        """Read the quantity that starts with numeral token ``m``, or ``None``."""
+        kind = m.lastgroup or ""
+        s, e = m.span()
+        token = m.group()
         norm = self.norm
         if kind == "cn" and e - s == 1 and norm[s] == "一" and not norm.startswith("倍", e):
             return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one); the commonest token
@@ -842,13 +850,13 @@ class _Scanner:
     def run(self) -> tuple[Metric, ...]:
         contexts = self.contexts(self.quantities())
         metrics = []
-        base = self.base
+        offset = self.offset
         for ctx in contexts:
             q = ctx.qty
             metrics.append(
                 Metric(
-                    text=self.text[base + q.start:base + q.end],
-                    span=Span(base + q.start, base + q.end),
+                    text=self.text[q.start:q.end],
+                    span=Span(offset + q.start, offset + q.end),
                     value=q.value,
                     unit=q.unit,
                     base_value=q.base_value,
@@ -862,7 +870,7 @@ class _Scanner:
                     year=ctx.year,
                     target=ctx.target,
                     estimate=ctx.estimate,
-                    partner=None if ctx.partner is None else ctx.partner.shift(base),
+                    partner=ctx.partner if ctx.partner is None or not offset else ctx.partner.shift(offset),
                 )
             )
         return tuple(metrics)
@@ -897,7 +905,12 @@ def extract_metrics(
         return ()
     if norm is not None and len(norm) != len(text):
         raise ValueError("norm must be normalize(text), of the same length")
-    return _Scanner(text, start, stop, norm).run()
+    # Only a window of the text is read (and normalized, when norm is not given): the slice,
+    # its context before and a little after.
+    base = max(0, start - _CONTEXT_BEFORE)
+    window = slice(base, min(len(text), stop + _CONTEXT_AFTER))
+    window_norm = norm[window] if norm is not None else normalize(text[window])
+    return _Scanner(text[window], window_norm, start - base, stop - base, offset=base).run()
 
 
 # Where a numeral token may start. NUMERAL_RE opens with a lookahead on these characters,
@@ -950,7 +963,7 @@ class MetricFinder:
             tokens: Sequence[re.Match[str]] | None = self.tokens[first:stop]
         else:
             tokens = None  # a token of the whole text runs across the slice's edge: scan the slice
-        return _Scanner(self.text, start, end, self.norm, self.numerals, tokens).run()
+        return _Scanner(self.text, self.norm, start, end, numerals=self.numerals, tokens=tokens).run()
 
     def _tokens_hold(self, first: int, start: int, end: int) -> bool:
         """Whether the whole-text tokens starting in ``[start, end)`` are the ones a scan of
