@@ -8,10 +8,9 @@ indicator name of its row (``地区生产总值增长（%）``).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
-
-import regex
 
 from govreport.metrics import MAGNITUDES_LONGEST_FIRST, UNITS, fold_unit
 from govreport.model import Cell, Change, Metric, Qualifier, Row, Table
@@ -24,7 +23,7 @@ __all__ = ["read_cell", "row_unit", "read_table", "FLAGS", "YEAR_COLUMN"]
 FLAGS = ("five_year_average", "five_year_cumulative", "approx", "at_least", "at_most", "text")
 """Every flag a cell may carry."""
 
-_CELL = regex.compile(
+_CELL = re.compile(
     r"(?P<pre>约|超过|不低于|不超过|不少于|>|≥|<|≤)?[ ]*(?P<open>〔|\[|【)?[ ]*"
     r"(?P<num>[-—]?[0-9][0-9,]*(?:\.[0-9]+)?)[ ]*(?P<star>\\?\*)?[ ]*(?P<close>〕|\]|】)?[ ]*"
     r"(?P<star2>\\?\*)?[ ]*(?P<qual>左右|以上|以内|以下|上下)?[ ]*(?P<star3>\\?\*)?"
@@ -33,8 +32,8 @@ _QUALS = {"左右": "approx", "上下": "approx", "约": "approx", "以上": "at
           "不低于": "at_least", "不少于": "at_least", ">": "at_least", "≥": "at_least",
           "以内": "at_most", "以下": "at_most", "不超过": "at_most", "<": "at_most", "≤": "at_most"}
 _QUALIFIER = {"approx": Qualifier.APPROX, "at_least": Qualifier.AT_LEAST, "at_most": Qualifier.AT_MOST}
-_UNIT_IN_NAME = regex.compile(r"[（(](?P<u>[^（）()]{1,8})[）)][ ]*$")
-YEAR_COLUMN = regex.compile(r"(?P<y>(?:19|20)[0-9]{2})[ ]*年?")
+_UNIT_IN_NAME = re.compile(r"[（(](?P<u>[^（）()]{1,8})[）)][ ]*$")
+YEAR_COLUMN = re.compile(r"(?P<y>(?:19|20)[0-9]{2})[ ]*年?")
 
 
 def read_cell(raw: str) -> Cell:
