@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import decimal
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Final, NamedTuple
