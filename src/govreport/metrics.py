@@ -255,15 +255,16 @@ class _TailPattern:
 _CHANGE_AT_END = _TailPattern(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
 _PAIR_BETWEEN = re.compile(r"[ \t]*[^\d\s，,。；;：:、]{0,3}?(?:到|至|为)[ \t]*")
 _FROM_MARK = re.compile(r"(?<![自理经缘])由(?![于此])|从(?![而事严业速容未来中])")
-# The context patterns below open with a lookahead on the characters a match can start
+# The period and year patterns open with a lookahead on the characters a match can start
 # with: it changes no match, but lets the engine pass over the other characters at once.
+# Every alternative of the target pattern opens with a character, its lookbehinds written
+# after it (将(?<!即将) is (?<!即)将), which gives the engine's faster scan for a set of
+# first characters.
 _PERIOD_RE = re.compile(r"(?=[年累全])(?:(?P<avg>年均|年平均)|(?P<cum>累计)|(?P<full>全年))")
 _YEAR_RE = re.compile(r"(?=[\d〇零一二三四五六七八九])(?<![\d.])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|级)")
 _TARGET_RE = re.compile(
-    r"(?=[到力预主目争确将要])(?:"
     r"到[ \t]*\d{4}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|"
-    r"(?<!即)将(?!近)|(?<![重主需必纲摘只概])要(?![求素点闻案件害])"
-    r")"
+    r"将(?<!即将)(?!近)|要(?<![重主需必纲摘只概]要)(?![求素点闻案件害])"
 )
 _ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计|预估")
 _AFTER_PHRASE = re.compile(r"[ \t]*的?(?P<p>[^\d\s，,。；;：:、！!？?和及与（()）“”]{1,20})")
@@ -797,16 +798,17 @@ class _Scanner:
             ctx.period = (
                 Period.ANNUAL_AVERAGE if pm2.group("avg") else Period.CUMULATIVE if pm2.group("cum") else Period.FULL_YEAR
             )
-        # year
-        for ym in _YEAR_RE.finditer(sentence_pre):
-            lead = sentence_pre[max(0, ym.start() - 1):ym.start()]
-            if lead in ("比", "较", "同", "于"):
-                continue
-            digits = ym.group("y")
-            if not digits.isdigit():
-                digits = "".join(str(CN_DIGITS[c]) for c in digits)
-            if "1000" <= digits <= "2999":
-                ctx.year = int(digits)
+        # year (each ends in 年: most sentences hold none)
+        if "年" in sentence_pre:
+            for ym in _YEAR_RE.finditer(sentence_pre):
+                lead = sentence_pre[max(0, ym.start() - 1):ym.start()]
+                if lead in ("比", "较", "同", "于"):
+                    continue
+                digits = ym.group("y")
+                if not digits.isdigit():
+                    digits = "".join(str(CN_DIGITS[c]) for c in digits)
+                if "1000" <= digits <= "2999":
+                    ctx.year = int(digits)
         ctx.target = _TARGET_RE.search(sentence_pre) is not None
         ctx.estimate = _ESTIMATE_RE.search(sentence_pre) is not None
         # indicator
