@@ -743,8 +743,11 @@ class _Scanner:
         lo = max(0, pos - _SENTENCE_REACH)
         before = self.norm[lo:pos][::-1]  # reversed: a first match is the last mark
         cm = _CLAUSE_PUNCT.search(before, 0, _CLAUSE_REACH)
-        sm = _SENTENCE_PUNCT.search(before)
-        clause = max(0, pos - _CLAUSE_REACH) if cm is None else pos - cm.start()
+        if cm is None:
+            clause, sm = max(0, pos - _CLAUSE_REACH), _SENTENCE_PUNCT.search(before, _CLAUSE_REACH)
+        else:
+            # sentence marks are clause marks: none lies between the clause mark and pos
+            clause, sm = pos - cm.start(), _SENTENCE_PUNCT.search(before, cm.start())
         sentence = lo if sm is None else pos - sm.start()
         return clause, sentence
 
@@ -793,7 +796,7 @@ class _Scanner:
         else:
             ctx.change = Change.LEVEL
         # period
-        pm2 = _PERIOD_RE.search(clause_pre)
+        pm2 = _PERIOD_RE.search(clause_pre) if "年" in clause_pre or "累计" in clause_pre else None
         if pm2 is not None:
             ctx.period = (
                 Period.ANNUAL_AVERAGE if pm2.group("avg") else Period.CUMULATIVE if pm2.group("cum") else Period.FULL_YEAR
