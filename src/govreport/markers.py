@@ -75,12 +75,14 @@ _HEADING_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
     (_AR_NUMERALS, "N、", "1、", re.compile(rf"(?P<n>{_NUM_AR})[ ]*、[ ]*")),
 )
 
-# The patterns that may match where a line opens with a given character, in the order
-# above. Markers are asked for on every line and most lines open with none of these
-# characters, so looking the character up is much cheaper than trying each pattern.
 def _by_first_character(
     patterns: tuple[tuple[str, str, str, re.Pattern[str]], ...],
 ) -> dict[str, tuple[tuple[str, str, re.Pattern[str]], ...]]:
+    """For each character a marker may open with, the patterns to try there, in order.
+
+    Markers are asked for on every line and most lines open with none of these
+    characters, so looking the character up is much cheaper than trying each pattern.
+    """
     found: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
     for first, style, key, pattern in patterns:
         for ch in first:
