@@ -355,7 +355,7 @@ def test_linear_time_when_called_per_paragraph() -> None:
 # --------------------------------------------------------------------------- properties
 
 _PIECES = st.sampled_from(
-    ["增长", "5.2", "%", "左右", "１２", "万", "亿元", "个", "以上", "约", "超过", "—", "3", "\n", "\r\n",
+    ["增长", "一", "一个", "一倍", "一百", "5.2", "%", "左右", "１２", "万", "亿元", "个", "以上", "约", "超过", "—", "3", "\n", "\r\n",
      "　", "**", "\\*", "“", "”", "第", "十四五", "两千", "三", "届", "年", "2025", "由", "提高到", "，", "。",
      "PM", "2.5", "G", "多", "余", "翻一番", "百分之", "五点五", "成", "千", "米", "天津", "/", "年均", "占"]
 )
@@ -430,9 +430,11 @@ def test_tail_patterns_find_what_re_finds(text: str) -> None:
 @settings(max_examples=300)
 @given(st.lists(_PIECES, max_size=20).map("".join))
 def test_numeral_tokens_are_those_of_finditer(text: str) -> None:
+    # all of them but the lone 一 (not 一倍), which never starts a quantity
     norm = normalize(text)
     assert [(m.span(), m.lastgroup) for m in _numeral_tokens(norm)] == [
         (m.span(), m.lastgroup) for m in NUMERAL_RE.finditer(norm)
+        if not (m.group() == "一" and not norm.startswith("倍", m.end()))
     ]
 
 
