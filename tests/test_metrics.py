@@ -18,7 +18,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreport.metrics import _NUMERAL_CHARS, MetricFinder, extract_metrics
+from govreport.metrics import (
+    _CHANGE_AT_END,
+    _NUMERAL_CHARS,
+    _TRAIL_JUNK,
+    MetricFinder,
+    _numeral_tokens,
+    extract_metrics,
+)
 from govreport.normalize import normalize
 from govreport.numerals import FIXED_TERMS, NUMERAL_RE
 from govreport.model import Change, Metric, Period, Qualifier
@@ -348,7 +355,7 @@ def test_linear_time_when_called_per_paragraph() -> None:
 # --------------------------------------------------------------------------- properties
 
 _PIECES = st.sampled_from(
-    ["增长", "5.2", "%", "左右", "１２", "万", "亿元", "个", "以上", "约", "超过", "—", "3", "\n", "\r\n",
+    ["增长", "一", "一个", "一倍", "一百", "5.2", "%", "左右", "１２", "万", "亿元", "个", "以上", "约", "超过", "—", "3", "\n", "\r\n",
      "　", "**", "\\*", "“", "”", "第", "十四五", "两千", "三", "届", "年", "2025", "由", "提高到", "，", "。",
      "PM", "2.5", "G", "多", "余", "翻一番", "百分之", "五点五", "成", "千", "米", "天津", "/", "年均", "占"]
 )
@@ -403,6 +410,32 @@ def test_numeral_characters_cover_the_numeral_pattern() -> None:
     # that NUMERAL_RE reads: every character written in the pattern must be listed
     written = {c for c in NUMERAL_RE.pattern if not c.isascii()} | {".", ","}
     assert written <= _NUMERAL_CHARS
+
+
+_TAIL_TEXT = st.text(
+    alphabet=st.sampled_from(sorted(set(_CHANGE_AT_END.chars + _TRAIL_JUNK.chars) | set("全市总值新即人员0123456789 \t\u3000\x1c"))),
+    max_size=16,
+)
+
+
+@settings(max_examples=500)
+@given(_TAIL_TEXT)
+def test_tail_patterns_find_what_re_finds(text: str) -> None:
+    # _TailPattern starts its search late; it must find the very match re.search finds
+    for pattern in (_CHANGE_AT_END, _TRAIL_JUNK):
+        fast, slow = pattern.search(text), pattern.regex.search(text)
+        assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_numeral_tokens_are_those_of_finditer(text: str) -> None:
+    # all of them but the lone 一 (not 一倍), which never starts a quantity
+    norm = normalize(text)
+    assert [(m.span(), m.lastgroup) for m in _numeral_tokens(norm)] == [
+        (m.span(), m.lastgroup) for m in NUMERAL_RE.finditer(norm)
+        if not (m.group() == "一" and not norm.startswith("倍", m.end()))
+    ]
 
 
 def test_fixed_terms_hold_no_quote_marks() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import itertools
 import pathlib
 from decimal import Decimal
 
@@ -235,13 +236,24 @@ def test_to_decimal_raises_only_numeral_error(text: str) -> None:
     assert isinstance(got, Decimal)
 
 
-def test_one_character_numerals_read_as_cn2an_reads_them() -> None:
+def test_small_numerals_read_as_cn2an_reads_them() -> None:
     # numerals reads these without calling cn2an; the values must be cn2an's own
-    from govreport.numerals import _ONE_CHARACTER
+    from govreport.numerals import _ONE_CHARACTER, _SMALL_INTEGER, _small_integer
 
-    for char, value in _ONE_CHARACTER.items():
-        assert cn2an.cn2an(char, "normal") == value, char
-        assert to_decimal(char) == value
+    digits = "一二三四五六七八九"
+    small = list(_ONE_CHARACTER)
+    small += [f"{tens}十{ones}" for tens in ["", *digits[1:]] for ones in ["", *digits]]
+    small += [f"{lead}{unit}" for lead in digits + "两" for unit in "百千"]
+    # every string the pattern takes is listed (it takes none longer than three characters)
+    alphabet = digits + "两十百千〇零"
+    for length in (1, 2, 3):
+        for chars in itertools.product(alphabet, repeat=length):
+            numeral = "".join(chars)
+            assert not _SMALL_INTEGER.fullmatch(numeral) or numeral in small, numeral
+    for numeral in small:
+        value = _small_integer(numeral)
+        assert value is not None and cn2an.cn2an(numeral, "normal") == value, numeral
+        assert to_decimal(numeral) == value
 
 
 # --------------------------------------------------------------------------- cn2an's own tables

@@ -14,7 +14,7 @@ import regex
 
 from govreport.markers import COLUMN_TITLE, Marker, chinese_ordinal, match_figure, match_heading, match_item
 from govreport.model import Cell, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Row, Table
-from govreport.segment import Block, ends_sentence, head_offset, is_row
+from govreport.segment import Block, Line, ends_sentence, head_offset, is_row
 from govreport.span import Span
 from govreport.tables import read_table
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
@@ -99,8 +99,9 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
 def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """Tab-separated or markdown pipe rows (see :mod:`govreport.tables`)."""
     lines = block.lines
-    if not all(is_row(ctx.norm, ln) for ln in lines):
-        return None
+    for ln in lines:
+        if not is_row(ctx.norm, ln):
+            return None
     if len(lines) == 1:
         sep = "|" if ctx.norm.startswith("|", lines[0].start) else "\t"
         cells = [c for c in ctx.norm[lines[0].start : lines[0].end].strip("|").split(sep) if c.strip()]
@@ -205,12 +206,20 @@ _LICENCE = re.compile(r"公有领域|版权所有|Copyright|©|ICP备|维基文�
 _BACK_MATTER = re.compile(r"(?:附件[0-9一二三四五六七八九十]*|附录|名词解释|注释|附[：:]?)[：:]?")
 
 
+def _all_clutter(norm: str, lines: Sequence[Line]) -> bool:
+    """Whether every line is a clutter word (下载, 打印, 【字号：大 中 小】 …)."""
+    for ln in lines:
+        if not _CLUTTER.fullmatch(norm[ln.start : ln.end].strip()):
+            return False
+    return True
+
+
 def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """Page furniture: 下载/打印/字号 lines, 来源：/时间： lines, licence footers."""
     head = block.head
     words = ctx.norm[head : block.end].strip()
     kind: FurnitureKind | None = None
-    if all(_CLUTTER.fullmatch(ctx.norm[ln.start : ln.end].strip()) for ln in block.lines):
+    if _all_clutter(ctx.norm, block.lines):
         kind = FurnitureKind.CLUTTER
     elif len(block.lines) == 1 and _SOURCE.match(words) and len(words) <= 40:
         kind = FurnitureKind.SOURCE

@@ -59,23 +59,38 @@ class Marker:
     end: int
 
 
-_NUM_CN = r"[一二三四五六七八九十百两〇零]{1,4}"
+_CN_NUMERALS = "一二三四五六七八九十百两〇零"
+_NUM_CN = rf"[{_CN_NUMERALS}]{{1,4}}"
 _NUM_AR = r"[0-9]{1,3}"
+_AR_NUMERALS = "0123456789"
 
-# (display style, nesting key, pattern); 第N章 first, and （N） before N、.
-_HEADING_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("第N{u}", "第N{u}", re.compile(rf"第[ ]*(?P<n>{_NUM_CN}|{_NUM_AR})[ ]*(?P<u>[章节篇编]|部分)[ ]*")),
-    ("（N）", "（一）", re.compile(rf"（[ ]*(?P<n>{_NUM_CN})[ ]*）[ ]*")),
-    ("（N）", "（1）", re.compile(rf"（[ ]*(?P<n>{_NUM_AR})[ ]*）[ ]*")),
-    ("N、", "一、", re.compile(rf"(?P<n>{_NUM_CN})[ ]*(?:、|[．.](?![0-9]))[ ]*")),
-    ("N.", "1.", re.compile(rf"(?P<n>{_NUM_AR})[ ]*[.](?![0-9])[ ]*")),
-    ("N、", "1、", re.compile(rf"(?P<n>{_NUM_AR})[ ]*、[ ]*")),
+# (characters it opens with, display style, nesting key, pattern); 第N章 first, and （N）
+# before N、.
+_HEADING_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
+    ("第", "第N{u}", "第N{u}", re.compile(rf"第[ ]*(?P<n>{_NUM_CN}|{_NUM_AR})[ ]*(?P<u>[章节篇编]|部分)[ ]*")),
+    ("（", "（N）", "（一）", re.compile(rf"（[ ]*(?P<n>{_NUM_CN})[ ]*）[ ]*")),
+    ("（", "（N）", "（1）", re.compile(rf"（[ ]*(?P<n>{_NUM_AR})[ ]*）[ ]*")),
+    (_CN_NUMERALS, "N、", "一、", re.compile(rf"(?P<n>{_NUM_CN})[ ]*(?:、|[．.](?![0-9]))[ ]*")),
+    (_AR_NUMERALS, "N.", "1.", re.compile(rf"(?P<n>{_NUM_AR})[ ]*[.](?![0-9])[ ]*")),
+    (_AR_NUMERALS, "N、", "1、", re.compile(rf"(?P<n>{_NUM_AR})[ ]*、[ ]*")),
 )
 
+def _by_first_character(
+    patterns: tuple[tuple[str, str, str, re.Pattern[str]], ...],
+) -> dict[str, tuple[tuple[str, str, re.Pattern[str]], ...]]:
+    """For each character a marker may open with, the patterns to try there, in order.
 
-# The characters a heading marker can open with: most lines open with none of them, and
-# this test is much cheaper than trying each pattern (markers are asked for on every line).
-_HEADING_FIRST = frozenset("第（0123456789一二三四五六七八九十百两〇零")
+    Markers are asked for on every line and most lines open with none of these
+    characters, so looking the character up is much cheaper than trying each pattern.
+    """
+    found: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+    for first, style, key, pattern in patterns:
+        for ch in first:
+            found.setdefault(ch, []).append((style, key, pattern))
+    return {ch: tuple(entries) for ch, entries in found.items()}
+
+
+_HEADINGS_BY_FIRST = _by_first_character(_HEADING_PATTERNS)
 
 
 def match_heading(text: str, pos: int = 0) -> Marker | None:
@@ -85,10 +100,11 @@ def match_heading(text: str, pos: int = 0) -> Marker | None:
     ``第一部分`` ``第一篇``. A marker must be followed by text on the same line, except
     ``第N章``-style markers, which may stand alone.
     """
-    if pos >= len(text) or text[pos] not in _HEADING_FIRST:
+    candidates = _HEADINGS_BY_FIRST.get(text[pos]) if pos < len(text) else None
+    if candidates is None:
         return None
     stop = _line_end(text, pos)
-    for style, key, pattern in _HEADING_PATTERNS:
+    for style, key, pattern in candidates:
         m = pattern.match(text, pos, stop)
         if m is None:
             continue

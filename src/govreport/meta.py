@@ -8,6 +8,7 @@ name the region of a report that never states it in its front matter.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -96,8 +97,18 @@ def _region_from_speaker(office: str | None) -> str | None:
     return m.group("r") if m else None
 
 
+# The short names (北京, 内蒙古 …): none is a prefix of another or overlaps itself, so
+# finding every place one starts counts each name as str.count would, in one scan.
+_SHORT_NAME = re.compile("|".join(re.escape(_SHORT[p]) for p in PROVINCES))
+
+
 def _body_region(text: str) -> str | None:
-    counts = Counter({p: text.count(_SHORT[p]) for p in PROVINCES if _SHORT[p] in text})
+    found: Counter[str] = Counter()
+    pos = 0
+    while (m := _SHORT_NAME.search(text, pos)) is not None:
+        found[m.group()] += 1
+        pos = m.start() + 1  # 河北京: 河北, then 北京
+    counts = Counter({p: found[_SHORT[p]] for p in PROVINCES if found[_SHORT[p]]})
     if not counts:
         return None
     best, n = counts.most_common(1)[0]

@@ -28,10 +28,10 @@ from __future__ import annotations
 import bisect
 import decimal
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -255,15 +255,16 @@ class _TailPattern:
 _CHANGE_AT_END = _TailPattern(rf"(?:{_VERB})(?:分别|了|同比|均|约)*[ \t]*$")
 _PAIR_BETWEEN = re.compile(r"[ \t]*[^\d\s，,。；;：:、]{0,3}?(?:到|至|为)[ \t]*")
 _FROM_MARK = re.compile(r"(?<![自理经缘])由(?![于此])|从(?![而事严业速容未来中])")
-# The context patterns below open with a lookahead on the characters a match can start
+# The period and year patterns open with a lookahead on the characters a match can start
 # with: it changes no match, but lets the engine pass over the other characters at once.
+# Every alternative of the target pattern opens with a character, its lookbehinds written
+# after it (将(?<!即将) is (?<!即)将), which gives the engine's faster scan for a set of
+# first characters.
 _PERIOD_RE = re.compile(r"(?=[年累全])(?:(?P<avg>年均|年平均)|(?P<cum>累计)|(?P<full>全年))")
 _YEAR_RE = re.compile(r"(?=[\d〇零一二三四五六七八九])(?<![\d.])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|级)")
 _TARGET_RE = re.compile(
-    r"(?=[到力预主目争确将要])(?:"
     r"到[ \t]*\d{4}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|"
-    r"(?<!即)将(?!近)|(?<![重主需必纲摘只概])要(?![求素点闻案件害])"
-    r")"
+    r"将(?<!即将)(?!近)|要(?<![重主需必纲摘只概]要)(?![求素点闻案件害])"
 )
 _ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计|预估")
 _AFTER_PHRASE = re.compile(r"[ \t]*的?(?P<p>[^\d\s，,。；;：:、！!？?和及与（()）“”]{1,20})")
@@ -281,9 +282,12 @@ _TRAIL_JUNK = _TailPattern(
 # --------------------------------------------------------------------------- records
 
 
-@attrs.frozen(slots=True)
-class _Quantity:
-    """A quantity found in step 1, before its context is read."""
+class _Quantity(NamedTuple):
+    """A quantity found in step 1, before its context is read.
+
+    A named tuple rather than a frozen attrs class: one is made for every quantity, and a
+    tuple is made several times faster (the model's classes stay attrs).
+    """
 
     start: int
     end: int
@@ -369,67 +373,73 @@ def _split_chinese(token: str) -> tuple[Decimal, str] | None:
 
 
 class _Scanner:
-    """Per-call state of the metrics of one slice of a text."""
+    """Per-call state of the metrics of one slice, ``text[start:end]``.
+
+    ``text`` is the whole report (when :class:`MetricFinder` asks) or a window of it cut
+    around the slice (when :func:`extract_metrics` asks); ``offset`` is where that text
+    starts in the report, and is added to the spans of the metrics found. Either way
+    nothing before ``start - 400`` or past ``end + 16`` is read: the context of a quantity
+    is its clause and sentence (at most 300 characters back) and what follows its unit.
+    """
 
     def __init__(
         self,
         text: str,
+        norm: str,
         start: int,
         end: int,
-        norm: str | None = None,
+        offset: int = 0,
         numerals: dict[str, tuple[Decimal, str] | None] | None = None,
         tokens: Sequence[re.Match[str]] | None = None,
     ) -> None:
-        # Only a window of the text is scanned: the slice asked for, some context before
-        # it and a little after. Every position inside the scanner is an offset into that
-        # window; ``base`` turns it back into an offset into ``text``.
-        base = max(0, start - _CONTEXT_BEFORE)
         self.text = text
-        self.base = base
-        stop = min(len(text), end + _CONTEXT_AFTER)
-        self.norm = norm[base:stop] if norm is not None else normalize(text[base:stop])
-        self.start = start - base
-        self.end = end - base
-        # Quotes, titles and fixed terms never span a line break, so a scan from the start
-        # of the line finds the same ones around ``start`` as a scan of the whole window.
-        line_start = self.norm.rfind("\n", 0, self.start) + 1
-        self.protected = [m.span() for m in _PROTECTED.finditer(self.norm, line_start, self.end)]
-        self.protected_starts = [s for s, _ in self.protected]
+        self.norm = norm
+        self.start = start
+        self.end = end
+        self.offset = offset
         # Chinese numerals already read in this text: reports repeat 三, 两, 十九 … and cn2an is slow
         self.numerals = numerals if numerals is not None else {}
-        # the numeral tokens of the slice when a scan of the whole text found them (offsets
-        # into ``text``); otherwise the slice is scanned here
+        # the numeral tokens of the slice when a scan of the whole text found them;
+        # otherwise the slice is scanned here
         self.tokens = tokens
+        self._protected: list[tuple[int, int]] | None = None  # found when first asked
+        self._protected_starts: list[int] = []
 
     # ---- step 1: quantities
 
     def quantities(self) -> list[_Quantity]:
         found: list[_Quantity] = []
         consumed = self.start
-        for kind, s, e, token in self._numerals():
-            if s < consumed:
+        tokens = self.tokens if self.tokens is not None else NUMERAL_RE.finditer(self.norm, self.start, self.end)
+        for m in tokens:
+            if m.start() < consumed:
                 continue
-            qty = self._read(kind, s, e, token)
+            qty = self._read(m)
             if qty is not None:
                 found.append(qty)
                 consumed = qty.end
         return found
 
-    def _numerals(self) -> Iterator[tuple[str, int, int, str]]:
-        """The numeral tokens of the slice as (group, start, end, text), in window offsets."""
-        if self.tokens is not None:
-            base = self.base
-            for m in self.tokens:
-                yield m.lastgroup or "", m.start() - base, m.end() - base, m.group()
-        else:
-            for m in NUMERAL_RE.finditer(self.norm, self.start, self.end):
-                yield m.lastgroup or "", m.start(), m.end(), m.group()
+    def _protected_spans(self) -> list[tuple[int, int]]:
+        """The short quotes, titles and fixed terms around the slice, found when first asked.
+
+        None of them spans a line break, so a scan from the start of the slice's line (or
+        from 400 characters before the slice, in a longer line) finds the same ones there
+        as a scan of all the text before.
+        """
+        if self._protected is None:
+            lo = max(0, self.start - _CONTEXT_BEFORE)
+            line_start = self.norm.rfind("\n", lo, self.start) + 1 or lo
+            self._protected = [m.span() for m in _PROTECTED.finditer(self.norm, line_start, self.end)]
+            self._protected_starts = [s for s, _ in self._protected]
+        return self._protected
 
     def _is_protected(self, pos: int) -> bool:
         """Whether ``pos`` lies in a short quote, a 《title》 or a fixed term."""
-        i = bisect.bisect_right(self.protected_starts, pos) - 1
+        protected = self._protected_spans()
+        i = bisect.bisect_right(self._protected_starts, pos) - 1
         while i >= 0:
-            s, e = self.protected[i]
+            s, e = protected[i]
             if s <= pos < e:
                 return True
             if s < pos - 100:  # protected spans are short: nothing further back can hold pos
@@ -464,9 +474,11 @@ class _Scanner:
         """Whether 多 or 余 stands at ``pos`` (``300多家``, ``3万余人``)."""
         return pos < self.end and self.norm[pos] in ("多", "余")
 
-    def _read(self, kind: str, s: int, e: int, token: str) -> _Quantity | None:
-        """Read the quantity that starts with the numeral ``token`` of group ``kind`` at
-        ``s``–``e``, or ``None``."""
+    def _read(self, m: re.Match[str]) -> _Quantity | None:
+        """Read the quantity that starts with numeral token ``m``, or ``None``."""
+        kind = m.lastgroup or ""
+        s, e = m.span()
+        token = m.group()
         norm = self.norm
         if kind == "cn" and e - s == 1 and norm[s] == "一" and not norm.startswith("倍", e):
             return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one); the commonest token
@@ -516,8 +528,8 @@ class _Scanner:
         if quantity is not None and kind == "ar" and self._negative_sign(s):
             # 增长-2.3%: a minus sign written right before the number
             high, base_high = quantity.value_high, quantity.base_value_high
-            quantity = attrs.evolve(
-                quantity, start=s - 1, value=quantity.value.copy_negate(),
+            quantity = quantity._replace(
+                start=s - 1, value=quantity.value.copy_negate(),
                 base_value=quantity.base_value.copy_negate(),
                 value_high=None if high is None else high.copy_negate(),
                 base_value_high=None if base_high is None else base_high.copy_negate(),
@@ -731,8 +743,11 @@ class _Scanner:
         lo = max(0, pos - _SENTENCE_REACH)
         before = self.norm[lo:pos][::-1]  # reversed: a first match is the last mark
         cm = _CLAUSE_PUNCT.search(before, 0, _CLAUSE_REACH)
-        sm = _SENTENCE_PUNCT.search(before)
-        clause = max(0, pos - _CLAUSE_REACH) if cm is None else pos - cm.start()
+        if cm is None:
+            clause, sm = max(0, pos - _CLAUSE_REACH), _SENTENCE_PUNCT.search(before, _CLAUSE_REACH)
+        else:
+            # sentence marks are clause marks: none lies between the clause mark and pos
+            clause, sm = pos - cm.start(), _SENTENCE_PUNCT.search(before, cm.start())
         sentence = lo if sm is None else pos - sm.start()
         return clause, sentence
 
@@ -745,12 +760,12 @@ class _Scanner:
         qual_start = s
         pm = _PREFIX_QUAL.search(norm, max(clause, s - 8), s)
         if pm is None and norm[s - 1 : s] == "上" and norm[s : s + 1] in ("百", "千"):
-            qty = attrs.evolve(qty, qualifier=qty.qualifier or Qualifier.AT_LEAST, prefix_qualified=True)
+            qty = qty._replace(qualifier=qty.qualifier or Qualifier.AT_LEAST, prefix_qualified=True)
             qual_start = s - 1  # 上百家, 上千人: at least a hundred, a thousand
         elif pm is not None and _prefix_applies(pm.group("q"), norm[pm.start() - 1 : pm.start()], qty.unit):
             qual_start = pm.start()
             if qty.qualifier is None:
-                qty = attrs.evolve(qty, qualifier=_QUAL_BY_WORD[pm.group("q")], prefix_qualified=True)
+                qty = qty._replace(qualifier=_QUAL_BY_WORD[pm.group("q")], prefix_qualified=True)
         joined = (
             prev is not None
             and prev.qty.end >= clause
@@ -758,7 +773,7 @@ class _Scanner:
         )
         if joined and prev is not None and qty.qualifier is None and prev.qty.prefix_qualified:
             # 分别超过7400家和8100家: the qualifier in front covers the list
-            qty = attrs.evolve(qty, qualifier=prev.qty.qualifier, prefix_qualified=True)
+            qty = qty._replace(qualifier=prev.qty.qualifier, prefix_qualified=True)
         ctx.qty = qty
         local = max(clause, prev.qty.end) if prev is not None and prev.qty.end > clause else clause
         pre = norm[local:qual_start]
@@ -781,21 +796,22 @@ class _Scanner:
         else:
             ctx.change = Change.LEVEL
         # period
-        pm2 = _PERIOD_RE.search(clause_pre)
+        pm2 = _PERIOD_RE.search(clause_pre) if "年" in clause_pre or "累计" in clause_pre else None
         if pm2 is not None:
             ctx.period = (
                 Period.ANNUAL_AVERAGE if pm2.group("avg") else Period.CUMULATIVE if pm2.group("cum") else Period.FULL_YEAR
             )
-        # year
-        for ym in _YEAR_RE.finditer(sentence_pre):
-            lead = sentence_pre[max(0, ym.start() - 1):ym.start()]
-            if lead in ("比", "较", "同", "于"):
-                continue
-            digits = ym.group("y")
-            if not digits.isdigit():
-                digits = "".join(str(CN_DIGITS[c]) for c in digits)
-            if "1000" <= digits <= "2999":
-                ctx.year = int(digits)
+        # year (each ends in 年: most sentences hold none)
+        if "年" in sentence_pre:
+            for ym in _YEAR_RE.finditer(sentence_pre):
+                lead = sentence_pre[max(0, ym.start() - 1):ym.start()]
+                if lead in ("比", "较", "同", "于"):
+                    continue
+                digits = ym.group("y")
+                if not digits.isdigit():
+                    digits = "".join(str(CN_DIGITS[c]) for c in digits)
+                if "1000" <= digits <= "2999":
+                    ctx.year = int(digits)
         ctx.target = _TARGET_RE.search(sentence_pre) is not None
         ctx.estimate = _ESTIMATE_RE.search(sentence_pre) is not None
         # indicator
@@ -839,13 +855,13 @@ class _Scanner:
     def run(self) -> tuple[Metric, ...]:
         contexts = self.contexts(self.quantities())
         metrics = []
-        base = self.base
+        offset = self.offset
         for ctx in contexts:
             q = ctx.qty
             metrics.append(
                 Metric(
-                    text=self.text[base + q.start:base + q.end],
-                    span=Span(base + q.start, base + q.end),
+                    text=self.text[q.start:q.end],
+                    span=Span(offset + q.start, offset + q.end),
                     value=q.value,
                     unit=q.unit,
                     base_value=q.base_value,
@@ -859,7 +875,7 @@ class _Scanner:
                     year=ctx.year,
                     target=ctx.target,
                     estimate=ctx.estimate,
-                    partner=None if ctx.partner is None else ctx.partner.shift(base),
+                    partner=ctx.partner if ctx.partner is None or not offset else ctx.partner.shift(offset),
                 )
             )
         return tuple(metrics)
@@ -894,16 +910,51 @@ def extract_metrics(
         return ()
     if norm is not None and len(norm) != len(text):
         raise ValueError("norm must be normalize(text), of the same length")
-    return _Scanner(text, start, stop, norm).run()
+    # Only a window of the text is read (and normalized, when norm is not given): the slice,
+    # its context before and a little after.
+    base = max(0, start - _CONTEXT_BEFORE)
+    window = slice(base, min(len(text), stop + _CONTEXT_AFTER))
+    window_norm = norm[window] if norm is not None else normalize(text[window])
+    return _Scanner(text[window], window_norm, start - base, stop - base, offset=base).run()
+
+
+# Where a numeral token may start. NUMERAL_RE opens with a lookahead on these characters,
+# which the re engine tests at every position; a pattern that is a bare character class
+# gets the engine's fast scan instead.
+_NUMERAL_START = re.compile(r"[\d百翻一二两三四五六七八九十千]")
+
+
+def _numeral_tokens(norm: str) -> list[re.Match[str]]:
+    """``list(NUMERAL_RE.finditer(norm))`` without the tokens that are 一 alone and not 一倍
+    (the article: 一个, 一批), the commonest and never a quantity; found faster, as
+    NUMERAL_RE is tried only where :data:`_NUMERAL_START` finds a character a token can
+    open with, and not at all at a 一 that no numeral character follows."""
+    tokens: list[re.Match[str]] = []
+    pos = 0
+    while (candidate := _NUMERAL_START.search(norm, pos)) is not None:
+        start = candidate.start()
+        if norm[start] == "一":
+            after = norm[start + 1 : start + 2]
+            if after != "倍" and after not in _NUMERAL_CHARS and not after.isdecimal():
+                pos = start + 1  # nothing can extend this 一: it is the article
+                continue
+        m = NUMERAL_RE.match(norm, start)
+        if m is None:
+            pos = start + 1
+            continue
+        pos = m.end()
+        if m.group() != "一" or norm.startswith("倍", pos):
+            tokens.append(m)
+    return tokens
 
 
 class MetricFinder:
     """The metrics of the nodes of one report, each slice asked for in turn.
 
     ``finder(start, end)`` gives what ``extract_metrics(text, start, end, norm=norm)``
-    gives, with less work: the numeral tokens of the whole report are found in one pass and
-    each slice takes its own from that list (a slice with none costs two bisections), and
-    each distinct Chinese numeral of the report is read once.
+    gives, with less work: the numeral tokens of the whole report are found in one pass
+    (see :func:`_numeral_tokens`) and each slice takes its own from that list (a slice with
+    none costs two bisections), and each distinct Chinese numeral of the report is read once.
     """
 
     def __init__(self, text: str, norm: str) -> None:
@@ -912,7 +963,7 @@ class MetricFinder:
         self.text = text
         self.norm = norm
         self.numerals: dict[str, tuple[Decimal, str] | None] = {}
-        self.tokens = list(NUMERAL_RE.finditer(norm))
+        self.tokens = _numeral_tokens(norm)
         self.starts = [m.start() for m in self.tokens]
 
     def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
@@ -926,7 +977,7 @@ class MetricFinder:
             tokens: Sequence[re.Match[str]] | None = self.tokens[first:stop]
         else:
             tokens = None  # a token of the whole text runs across the slice's edge: scan the slice
-        return _Scanner(self.text, start, end, self.norm, self.numerals, tokens).run()
+        return _Scanner(self.text, self.norm, start, end, numerals=self.numerals, tokens=tokens).run()
 
     def _tokens_hold(self, first: int, start: int, end: int) -> bool:
         """Whether the whole-text tokens starting in ``[start, end)`` are the ones a scan of

@@ -85,11 +85,11 @@ def split_lines(norm: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     for number, raw in enumerate(norm.split("\n"), 1):
+        # a line of spaces and tabs only is blank; trailing tabs of a table row are kept
         start = pos + len(raw) - len(raw.lstrip(" \t"))
         end = max(start, pos + len(raw.rstrip(" ")))
-        if norm.count("\t", start, end) == end - start:
-            end = start  # only tabs: blank (trailing tabs of a table row are kept)
-        lines.append(Line(number, start, end, head_offset(norm, start, end)))
+        head = start if start == end or norm[start] not in _DECORATION_FIRST else head_offset(norm, start, end)
+        lines.append(Line(number, start, end, head))
         pos += len(raw) + 1
     return lines
 

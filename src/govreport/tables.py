@@ -8,6 +8,7 @@ indicator name of its row (``地区生产总值增长（%）``).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -35,8 +36,8 @@ _QUALS = {"左右": "approx", "上下": "approx", "约": "approx", "以上": "at
           "不低于": "at_least", "不少于": "at_least", ">": "at_least", "≥": "at_least",
           "以内": "at_most", "以下": "at_most", "不超过": "at_most", "<": "at_most", "≤": "at_most"}
 _QUALIFIER = {"approx": Qualifier.APPROX, "at_least": Qualifier.AT_LEAST, "at_most": Qualifier.AT_MOST}
-_UNIT_IN_NAME = regex.compile(r"[（(](?P<u>[^（）()]{1,8})[）)][ ]*$")
-YEAR_COLUMN = regex.compile(r"(?P<y>(?:19|20)[0-9]{2})[ ]*年?")
+_UNIT_IN_NAME = re.compile(r"[（(](?P<u>[^（）()]{1,8})[）)][ ]*$")
+YEAR_COLUMN = re.compile(r"(?P<y>(?:19|20)[0-9]{2})[ ]*年?")
 
 
 def read_cell(raw: str) -> Cell:

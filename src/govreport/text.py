@@ -18,9 +18,10 @@ DATE = regex.compile(
 """A date written ``2025年1月14日`` or ``二〇二六年一月十五日`` (match on normalized text)."""
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-# Every character _DECORATION and _INVISIBLE can match starts with one of these; most
-# pieces of a report hold none, and looking for them is cheaper than running the patterns.
-_MARKUP_CHARS = "<*_\\#\u200b\u200c\u200d\u2060\ufeff"
+# Every match of _DECORATION and _INVISIBLE starts with one of these characters; most
+# pieces of a report hold none, and one class search for them (re's fast class scan) is
+# cheaper than running the two substitutions.
+_MARKUP = re.compile("[<*_\\\\#\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def clean(raw: str) -> str:
@@ -30,7 +31,7 @@ def clean(raw: str) -> str:
     indentation around them are removed (Chinese text has no spaces between lines).
     """
     text = raw
-    if any(map(raw.__contains__, _MARKUP_CHARS)):
+    if _MARKUP.search(raw):
         text = _DECORATION.sub("", _INVISIBLE.sub("", raw))
     if "\n" in text:
         text = "".join(part.strip(_TRIM) for part in text.split("\n"))
