@@ -97,9 +97,16 @@ def parse_path(path: PathLike, strict: bool = False, metrics: bool = True) -> Ba
     return BatchResult(name, report, None, size, time.perf_counter() - started)
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of ``exc``'s message (an ``OSError``'s reason without its errno)."""
+    text = str(exc).strip()
+    if isinstance(exc, OSError) and exc.strerror:
+        text = exc.strerror
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _one_line(exc: BaseException) -> str:
-    lines = str(exc).splitlines()
-    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+    return f"{type(exc).__name__}: {first_line(exc)}"
 
 
 def parse_many(paths: Iterable[PathLike], *, executor: Executor | None = None,

@@ -18,7 +18,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import ExitStack
 from typing import TextIO
 
-from govreport.batch import find_files, parse_many
+from govreport.batch import find_files, first_line, parse_many
 from govreport.errors import GovreportError, ParseError
 from govreport.model import Report
 from govreport.parser import parse_file
@@ -165,17 +165,10 @@ def _run(args: argparse.Namespace) -> int:
         print(f"govreport: {args.file}: {exc}", file=sys.stderr)
         return 1
     except (OSError, GovreportError) as exc:
-        print(f"govreport: {args.file}: {_first_line(exc)}", file=sys.stderr)
+        print(f"govreport: {args.file}: {first_line(exc)}", file=sys.stderr)
         return 1
     sys.stdout.write(_SINGLE[args.command](args, report))
     return 0
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    if isinstance(exc, OSError) and exc.strerror:
-        text = exc.strerror
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -195,7 +188,7 @@ def _batch(args: argparse.Namespace) -> int:
             out: TextIO = sys.stdout if args.output == "-" else stack.enter_context(
                 open(args.output, "w", encoding="utf-8"))
         except OSError as exc:
-            print(f"govreport: {args.output}: {_first_line(exc)}", file=sys.stderr)
+            print(f"govreport: {args.output}: {first_line(exc)}", file=sys.stderr)
             return 1
         executor: Executor | None = None
         if args.jobs > 1 and len(files) > 1:
