@@ -38,7 +38,7 @@ _CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": 
              "六": "6", "七": "7", "八": "8", "九": "9"}
 _YEAR = regex.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ ]*年")
 _CONGRESS = regex.compile(
-    r"(?P<name>(?P<region>\p{Han}{0,16}?)第(?P<term>[一二三四五六七八九十]{1,4}|[0-9]{1,2})届"
+    r"(?P<name>(?<![0-9])(?P<region>\p{Han}{0,16}?)第(?P<term>[一二三四五六七八九十]{1,4}|[0-9]{1,2})届"
     r"(?P<body>全国人民代表大会|人民代表大会|人大))第?(?P<session>[一二三四五六七八九十]{1,3}|[0-9]{1,2})次(?:全体)?会议"
 )
 _REGION_IN_TITLE = regex.compile(
@@ -135,17 +135,13 @@ def _year_from_outline(sections: Sequence[Section]) -> int | None:
 def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Sequence[Section]) -> Meta:
     """Build :class:`Meta` from what the front matter said and the report's outline."""
     subtitle = info.subtitle or ""
-    flat_subtitle = "".join(subtitle.split())
-    congress_m = _CONGRESS.search(flat_subtitle)
+    congress_m = _CONGRESS.search("".join(subtitle.split()))
     congress = None
     national = False
     congress_region: str | None = None
     if congress_m is not None:
-        region_start = congress_m.start("region")
-        if flat_subtitle[region_start : region_start + 1] == "日" and flat_subtitle[region_start - 1 : region_start].isdigit():
-            region_start += 1  # the 日 of a date run into the name: 2月3日青禾市第五届…
-        congress_region = regex.split(r"[0-9]日?在|日在|在|于", flat_subtitle[region_start : congress_m.end("region")])[-1] or None
-        name = congress_m.group("name")[congress_m.end("region") - congress_m.start("name") :]
+        congress_region = regex.split(r"[0-9]日?在|日在|在|于", congress_m.group("region"))[-1] or None
+        name = congress_m.group("name")[len(congress_m.group("region")) :]
         congress = Congress(
             name=(congress_region or "") + name,
             term=chinese_ordinal(congress_m.group("term")),
