@@ -20,26 +20,22 @@ DEMO = pathlib.Path(__file__).with_name("demo_plan.txt")
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("plan", nargs="?", default=DEMO)
-    ap.add_argument("-o", "--output", help="CSV file to write (default: stdout)")
+    ap.add_argument("-o", "--output", type=argparse.FileType("w", encoding="utf-8"), default=sys.stdout,
+                    help="CSV file to write (default: stdout)")
     args = ap.parse_args(argv[1:])
 
     report = govreport.parse_file(args.plan)
     years = sorted({v.year for ind in report.indicators for v in ind.values if v.year is not None})
-    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
-    try:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["category", "indicator", "unit", "attribute"]
-                        + [f"{y}{suffix}" for y in years for suffix in ("", "_flags")])
-        for ind in report.indicators:
-            row = [ind.category or "", ind.name, ind.unit or "", ind.attribute or ""]
-            for year in years:
-                value = ind.value_for(year)
-                row += ["", ""] if value is None else [
-                    "" if value.value is None else value.value, " ".join(value.flags)]
-            writer.writerow(row)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    writer = csv.writer(args.output, lineterminator="\n")
+    writer.writerow(["category", "indicator", "unit", "attribute"]
+                    + [f"{y}{suffix}" for y in years for suffix in ("", "_flags")])
+    for ind in report.indicators:
+        row = [ind.category or "", ind.name, ind.unit or "", ind.attribute or ""]
+        for year in years:
+            value = ind.value_for(year)
+            row += ["", ""] if value is None else [
+                "" if value.value is None else value.value, " ".join(value.flags)]
+        writer.writerow(row)
     return 0
 
 

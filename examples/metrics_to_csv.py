@@ -22,24 +22,20 @@ COLUMNS = ["section", "indicator", "text", "value", "unit", "base_value", "base_
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("report", nargs="?", default=DEMO)
-    ap.add_argument("-o", "--output", help="CSV file to write (default: stdout)")
+    ap.add_argument("-o", "--output", type=argparse.FileType("w", encoding="utf-8"), default=sys.stdout,
+                    help="CSV file to write (default: stdout)")
     args = ap.parse_args(argv[1:])
 
     report = govreport.parse_file(args.report)
-    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
-    try:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        for path, m in report.located_metrics():
-            section = " / ".join(s.title for s in path)
-            writer.writerow([
-                section, m.indicator or "", m.text, m.value, m.unit, m.base_value, m.base_unit,
-                m.qualifier.value if m.qualifier else "", m.change.value if m.change else "",
-                "yes" if m.target else "",
-            ])
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    writer = csv.writer(args.output, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for path, m in report.located_metrics():
+        section = " / ".join(s.title for s in path)
+        writer.writerow([
+            section, m.indicator or "", m.text, m.value, m.unit, m.base_value, m.base_unit,
+            m.qualifier.value if m.qualifier else "", m.change.value if m.change else "",
+            "yes" if m.target else "",
+        ])
     return 0
 
 
