@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from govreport.model import Column, Figure, Item, ItemKind, Paragraph, Section
+from govreport.model import Figure, Item, ItemKind, Paragraph, Section
 
 from helpers import check_all, doc, kinds, outline, parse_text
 

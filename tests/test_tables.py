@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from govreport import Column, Figure, Item, Note, Paragraph, Section, Table
+from govreport import Column, Figure, Paragraph
 from govreport.tables import read_cell, row_unit
 from helpers import SHARED, check_all, doc, kinds, parse_text
 

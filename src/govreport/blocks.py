@@ -13,7 +13,7 @@ import attrs
 import regex
 
 from govreport.markers import COLUMN_TITLE, Marker, chinese_ordinal, match_figure, match_heading, match_item
-from govreport.model import Cell, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Row, Table
+from govreport.model import Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Table
 from govreport.segment import Block, Line, ends_sentence, head_offset, is_row
 from govreport.span import Span
 from govreport.tables import read_table
