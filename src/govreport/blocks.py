@@ -57,7 +57,7 @@ class ColumnStart:
 Leaf = Paragraph | Item | Table | Figure | Note | Furniture
 Event = Heading | BareTitle | ColumnStart | Leaf
 
-MetricsFn = Callable[[int, int], "tuple[Metric, ...]"]
+MetricsFn = Callable[[int, int], tuple[Metric, ...]]
 """(start, end) → the metrics found in ``text[start:end]``."""
 
 
