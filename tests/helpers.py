@@ -8,12 +8,14 @@ some node. They are used by the Hypothesis properties and by the tests on real d
 from __future__ import annotations
 
 import codecs
+import gc
 import importlib.util
 import json
 import pathlib
 import textwrap
-from collections.abc import Iterable, Iterator
-from typing import Any
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from govreport.decode import decode
 from govreport.errors import CODES, DecodeError, ParseError
@@ -196,3 +198,40 @@ def check_decode_offset(data: bytes) -> None:
         assert not decodes(data[: offset + 1]), f"the byte at {offset} decodes in some encoding tried"
     else:
         assert decodes(data)
+
+
+# -- time that grows with the input -------------------------------------------------------------
+
+SLACK = 3.0
+"""How much worse than proportional the big run may be before a test fails (8x input: 24x time)."""
+
+T = TypeVar("T")
+
+
+def _cpu(run: Callable[[T], object], arg: T) -> tuple[float, object]:
+    gc.collect()
+    start = time.process_time()
+    result = run(arg)
+    return time.process_time() - start, result
+
+
+def assert_linear(run: Callable[[T], object], small: T, big: T, *, factor: int = 8, label: str = "") -> object:
+    """Assert that ``run(big)``, on ``factor`` times the input, takes under ``factor * SLACK`` times
+    as long as ``run(small)``. No wall-clock time is asserted, only this ratio of CPU times.
+
+    The small time is the best of three runs. The big input runs once, and again (keeping the
+    best) only while the ratio is over the bound, so a noisy neighbour does not fail the
+    test but a super-linear step does. Returns the result of the last big run.
+    """
+    t1 = min(_cpu(run, small)[0] for _ in range(3))
+    t1 = max(t1, 1e-4)  # below the clock's useful resolution, a ratio means nothing
+    tn, result = _cpu(run, big)
+    for _ in range(2):
+        if tn / t1 < factor * SLACK:
+            break
+        again, result = _cpu(run, big)
+        tn = min(tn, again)
+    assert tn / t1 < factor * SLACK, (
+        f"{label}: {factor}x input took {tn / t1:.1f}x the time of 1x ({t1:.4f}s → {tn:.4f}s)"
+    )
+    return result
