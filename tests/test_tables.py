@@ -200,6 +200,69 @@ def test_pipe_table():
     check_all(report)
 
 
+@pytest.mark.parametrize("sep", ["\t", " | "], ids=["tabs", "pipes"])
+def test_category_column_written_once_per_group(sep):
+    """A 类别 column whose cell was merged over its group: only the group's first row has
+    it, and the rows below it (an empty first cell, a leading tab) fall under it too."""
+    rows = [
+        ["类 别", "指标", "2025年", "2030年", "属性"],
+        ["经济发展", "地区生产总值增长（%）", "5.5", "5左右", "预期性"],
+        ["", "全员劳动生产率增长（%）", "6", "高于经济增长", "预期性"],
+        ["绿色生态", "森林覆盖率（%）", "20", "22", "约束性"],
+        ["", "单位地区生产总值能耗降低（%）", "〔13.5〕", "〔12〕", "约束性"],
+    ]
+    lines = [sep.join(r) for r in rows]
+    if sep != "\t":
+        lines = [f"| {ln} |" for ln in lines]
+    report = parse_text("专栏1 主要指标\n\n" + "\n".join(lines) + "\n")
+    (table,) = report.tables
+    assert [r.category for r in table.rows] == ["经济发展", "经济发展", "绿色生态", "绿色生态"]
+    assert all(len(r.cells) == 5 for r in table.rows)
+    assert [(i.category, i.name, i.attribute) for i in report.indicators] == [
+        ("经济发展", "地区生产总值增长", "预期性"),
+        ("经济发展", "全员劳动生产率增长", "预期性"),
+        ("绿色生态", "森林覆盖率", "约束性"),
+        ("绿色生态", "单位地区生产总值能耗降低", "约束性"),
+    ]
+    assert report.indicators[3].value_for(2030).flags == ("five_year_cumulative",)
+    assert not report.diagnostics
+    check_all(report)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["adjacent", "blank-lines-between"])
+def test_category_lines_without_tabs_stay_inside_the_table(gap):
+    """``<b>经济发展</b>`` or ``**创新驱动**`` alone on a line, between rows: a category row
+    that lost its tabs. The rows around it stay one table, also when every line is its own
+    paragraph; a bold line after the last row is a paragraph again."""
+    lines = [
+        "序号\t指标\t2025年\t2030年\t属性",
+        "<b>经济发展</b>",
+        "1\t地区生产总值增长（%）\t5.5\t5左右\t预期性",
+        "**创新驱动**",
+        "2\t研发经费投入增长（%）\t7\t7以上\t预期性",
+        "3\t每万人口高价值发明专利拥有量（件）\t9\t15\t预期性",
+        "**下一步工作**",
+        "全力推进各项指标落实。",
+    ]
+    report = parse_text("一、主要指标\n\n" + gap.join(lines) + "\n")
+    (table,) = report.tables
+    assert [(r.category, r.cells[0].text) for r in table.rows] == [("经济发展", "1"), ("创新驱动", "2"), ("创新驱动", "3")]
+    assert [(i.number, i.category, i.unit) for i in report.indicators] == [(1, "经济发展", "%"), (2, "创新驱动", "%"), (3, "创新驱动", "件")]
+    section = report.sections[0]
+    assert kinds(section.children)[-2:] == ["Paragraph", "Paragraph"]
+    assert report.source(section.children[-2]).strip() == "**下一步工作**"
+    assert not report.diagnostics
+    check_all(report)
+
+
+def test_rows_separated_by_blank_lines_are_one_table():
+    report = parse_text("指标\t2025年\t2030年\n\n粮食产量（万吨）\t120\t125\n\n森林覆盖率（%）\t20.1\t22\n\n今年工作很重要。\n")
+    (table,) = report.tables
+    assert table.header == ("指标", "2025年", "2030年")
+    assert [i.name for i in report.indicators] == ["粮食产量", "森林覆盖率"]
+    check_all(report)
+
+
 def test_ragged_row_is_kept_with_a_diagnostic():
     text = "指标\t2025年\t2030年\n粮食产量（万吨）\t120\n森林覆盖率（%）\t20.1\t22\n"
     report = parse_text(text)

@@ -14,7 +14,7 @@ import regex
 
 from govreport.markers import COLUMN_TITLE, Marker, chinese_ordinal, match_figure, match_heading, match_item
 from govreport.model import Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Table
-from govreport.segment import Block, Line, ends_sentence, head_offset, is_row
+from govreport.segment import Block, Line, ends_sentence, head_offset, is_category_line, is_row
 from govreport.span import Span
 from govreport.tables import read_table
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
@@ -99,8 +99,9 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
 def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """Tab-separated or markdown pipe rows (see :mod:`govreport.tables`)."""
     lines = block.lines
-    for ln in lines:
-        if not is_row(ctx.norm, ln):
+    inner = range(1, len(lines) - 1)  # a category line without tabs lies between rows
+    for k, ln in enumerate(lines):
+        if not (is_row(ctx.norm, ln) or (k in inner and is_category_line(ctx.norm, ln))):
             return None
     if len(lines) == 1:
         sep = "|" if ctx.norm.startswith("|", lines[0].start) else "\t"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Union
 
@@ -201,7 +201,8 @@ class Cell:
 
 @attrs.frozen(slots=True)
 class Row:
-    """A table row with the category (a ``<b>…</b>`` row above it) it falls under."""
+    """A table row with the category it falls under: a ``<b>…</b>`` row above it, or its
+    group's cell in a 类别 column."""
 
     span: Span
     cells: tuple[Cell, ...]
@@ -462,18 +463,34 @@ class Report:
         return report_from_dict(data)
 
 
-_INDICATOR_NAMES = ("指标", "指标名称", "项目", "名称")
+INDICATOR_HEADERS = frozenset({"指标", "指标名称", "主要指标", "项目", "名称"})
+"""Header cells of the column that names each row's indicator."""
+
+CATEGORY_HEADERS = frozenset({"类别", "分类", "指标类别", "领域", "方面", "维度"})
+"""Header cells of a column that holds each row's category, written on the first row of its
+group only (the cells below it were merged in the original)."""
+
+NUMBER_HEADERS = frozenset({"序号", "编号"})
+ATTRIBUTE_HEADERS = frozenset({"属性", "指标属性", "性质"})
+
+
+def header_column(header: Sequence[str], names: frozenset[str]) -> int | None:
+    """The first column whose header cell, spaces removed (``类 别``), is one of ``names``."""
+    for i, cell in enumerate(header):
+        if "".join(cell.split()) in names:
+            return i
+    return None
 
 
 def _indicators(table: Table) -> Iterator[Indicator]:
     header = [h.strip() for h in table.header]
-    name_col = next((i for i, h in enumerate(header) if h in _INDICATOR_NAMES), None)
+    name_col = header_column(header, INDICATOR_HEADERS)
     years = {i: _year_label(h) for i, h in enumerate(header)}
     years = {i: y for i, y in years.items() if y is not None}
     if name_col is None or not years:
         return
-    number_col = next((i for i, h in enumerate(header) if h in ("序号", "编号")), None)
-    attr_col = next((i for i, h in enumerate(header) if h in ("属性", "指标属性", "性质")), None)
+    number_col = header_column(header, NUMBER_HEADERS)
+    attr_col = header_column(header, ATTRIBUTE_HEADERS)
     for row in table.rows:
         cells = row.cells
         if name_col >= len(cells):

@@ -22,7 +22,7 @@ import regex
 
 from govreport.markers import COLUMN_TITLE, match_figure, match_heading, match_item
 
-__all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row"]
+__all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row", "is_category_line"]
 
 
 @attrs.frozen(slots=True)
@@ -174,6 +174,30 @@ def _has_prose_punct(norm: str, block_lines: Sequence[Line]) -> bool:
     return _PROSE_PUNCT.search(norm, block_lines[0].start, block_lines[-1].end) is not None
 
 
+# Only a bold label on the line: ``<b>经济发展</b>``, ``**绿色生态**``.
+_BOLD_LABEL = re.compile(r"(?:<[bB]>|<strong>|\*\*)[^<>*\t|\n。，；]{1,20}(?:</[bB]>|</strong>|\*\*)[ ]*")
+
+
+def is_category_line(norm: str, line: Line) -> bool:
+    """A line that is only a bold label. Between two table rows it is the table's category
+    row that lost its tabs (or was never given any), not a paragraph splitting the table."""
+    return _BOLD_LABEL.fullmatch(norm, line.start, line.end) is not None
+
+
+def _row_like(norm: str, lines: Sequence[Line]) -> list[bool]:
+    """For each line, whether it belongs to a run of table rows: a row, or a category line
+    (:func:`is_category_line`) between a row-like line and a row, blank lines aside."""
+    content = [i for i, ln in enumerate(lines) if not ln.blank]
+    like = [False] * len(lines)
+    for i in content:
+        like[i] = is_row(norm, lines[i])
+    for k in range(1, len(content) - 1):
+        i = content[k]
+        if not like[i] and like[content[k - 1]] and like[content[k + 1]] and is_category_line(norm, lines[i]):
+            like[i] = True
+    return like
+
+
 def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
     """Group ``lines`` into blocks (see the module docstring for the rules)."""
     content = [ln for ln in lines if not ln.blank]
@@ -182,13 +206,17 @@ def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
     blanks = len(lines) - len(content)
     soft_breaks = blanks >= 0.5 * len(content)
 
+    row_like = _row_like(norm, lines)
     groups: list[list[Line]] = []
     prev: Line | None = None
-    for line in lines:
+    in_rows = False  # whether the last line before this one, blank lines aside, is row-like
+    for i, line in enumerate(lines):
         if line.blank:
             prev = None
             continue
-        if prev is not None and (_marker_only(norm, prev) or (is_row(norm, prev) and is_row(norm, line))):
+        if in_rows and row_like[i]:
+            groups[-1].append(line)  # rows stay one table across the blank lines between them
+        elif prev is not None and _marker_only(norm, prev):
             groups[-1].append(line)
         elif (
             prev is not None
@@ -201,6 +229,7 @@ def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
         else:
             groups.append([line])
         prev = line
+        in_rows = row_like[i]
 
     # Page breaks: a prose block that stops mid-sentence continues in the next block.
     merged: list[list[Line]] = []

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from govreport.metrics import MAGNITUDES_LONGEST_FIRST, UNITS, fold_unit
-from govreport.model import Cell, Change, Metric, Qualifier, Row, Table
+from govreport.model import CATEGORY_HEADERS, INDICATOR_HEADERS, Cell, Change, Metric, Qualifier, Row, Table, header_column
 from govreport.normalize import normalize
 from govreport.span import Span
 from govreport.text import clean
@@ -111,24 +111,31 @@ def read_table(text: str, lines: Sequence[tuple[int, int]]) -> Table:
 
     The first row is the header; a header repeated later (after a page break) is dropped;
     a row whose only filled cell is bold (``<b>经济发展</b>``) or that has a single filled
-    cell in a multi-column table becomes the category of the rows below it.
+    cell in a multi-column table becomes the category of the rows below it, and so does a
+    cell in a 类别 column (the rows below it leave theirs empty).
     """
     header: tuple[str, ...] = ()
     rows: list[Row] = []
     category: str | None = None
     name_col: int | None = None
+    category_col: int | None = None
     year_cols: dict[int, int] = {}
     for start, end in lines:
         raw = text[start:end]
         sep = "|" if raw.lstrip().startswith("|") else "\t"
         cells = _cells_with_spans(text, start, end, sep)
+        if sep == "\t":
+            # A line's content starts after its indent, so the empty cells that open a row
+            # (under a merged 类别 cell) are tabs in that indent: put them back.
+            cells[:0] = [("", Span(start, start))] * _indent_tabs(text, start)
         texts = [clean(c) for c, _ in cells]
         if sep == "|" and all(set(t) <= set("-: ") for t in texts):
             continue  # the |---|---| line of a markdown table
         filled = [t for t in texts if t]
         if not header:
             header = tuple(texts)
-            name_col = next((i for i, h in enumerate(header) if h in ("指标", "指标名称", "项目", "名称")), None)
+            name_col = header_column(header, INDICATOR_HEADERS)
+            category_col = header_column(header, CATEGORY_HEADERS)
             year_cols = {i: int(m.group("y")) for i, h in enumerate(header) if (m := YEAR_COLUMN.fullmatch(h))}
             continue
         if tuple(texts) == header:
@@ -136,6 +143,8 @@ def read_table(text: str, lines: Sequence[tuple[int, int]]) -> Table:
         if len(filled) == 1 and len(header) > 2 and ("<b>" in raw.lower() or not texts[0].isdigit()):
             category = filled[0]
             continue
+        if category_col is not None and category_col < len(texts) and texts[category_col]:
+            category = texts[category_col]
         col = name_col if name_col is not None else _first_text_column(texts)
         unit = row_unit(texts[col]) if col is not None and col < len(texts) else None
         row_cells = []
@@ -148,6 +157,12 @@ def read_table(text: str, lines: Sequence[tuple[int, int]]) -> Table:
         rows.append(Row(Span(start, end), tuple(row_cells), category, unit))
     first, last = lines[0], lines[-1]
     return Table(Span(first[0], last[1]), header, tuple(rows))
+
+
+def _indent_tabs(text: str, start: int) -> int:
+    """How many tabs the indent before ``start`` holds (back to the line's beginning)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.count("\t", line_start, start)
 
 
 def _first_text_column(texts: Sequence[str]) -> int | None:
