@@ -329,6 +329,61 @@ def test_bare_part_titles_head_numbered_sections():
     check_all(report)
 
 
+def test_bare_title_after_untitled_sections_heads_the_restarted_list():
+    """The first part has no title, so the unnumbered title comes with （一）（二） open; as
+    （一） starts again after it, it heads the new list beside the old one, not inside （二）."""
+    report = parse_text(doc("""
+        各位代表：
+
+        现在，我代表县人民政府向大会报告工作，请予审议。
+
+        （一）产业发展提质增效。新增规上企业一批。
+
+        （二）城乡面貌持续改善。改造老旧小区一批。
+
+        2025年工作安排
+
+        今年全县发展的主要预期目标是：地区生产总值增长6%左右。
+
+        （一）聚力产业强县。新建项目一批。
+
+        （二）聚力乡村振兴。粮食产量保持稳定。
+
+        加强政府自身建设
+
+        我们将坚持依法行政。
+        """))
+    assert outline(report) == [
+        (1, "（一）", "（N）", 1, "产业发展提质增效"),
+        (1, "（二）", "（N）", 2, "城乡面貌持续改善"),
+        (1, "", "", None, "2025年工作安排"),
+        (2, "（一）", "（N）", 1, "聚力产业强县"),
+        (2, "（二）", "（N）", 2, "聚力乡村振兴"),
+        (1, "", "", None, "加强政府自身建设"),
+    ]
+    assert codes(report) == []
+    check_all(report)
+
+
+def test_bare_title_inside_a_section_still_nests_when_no_list_restarts():
+    """Without a restart after it, an unnumbered title opens a level below what is open."""
+    report = parse_text(doc("""
+        各位代表：
+
+        （一）产业发展提质增效。新增规上企业一批。
+
+        重点项目建设
+
+        全年开工重大项目一批。
+
+        （二）城乡面貌持续改善。改造老旧小区一批。
+        """))
+    assert [(d, t) for d, _, _, _, t in outline(report)] == [
+        (1, "产业发展提质增效"), (2, "重点项目建设"), (1, "城乡面貌持续改善"),
+    ]
+    check_all(report)
+
+
 def test_bare_opening_part_and_closing_words_beside_numbered_parts():
     report = parse_text(doc("""
         各位代表：

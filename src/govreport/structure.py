@@ -193,8 +193,18 @@ class _Builder:
         if event.rest is not None:
             frame.children.append(event.rest)
 
-    def bare(self, event: BareTitle) -> None:
+    def bare(self, event: BareTitle, next_heading: Heading | None) -> None:
         key = self.part_key or _BARE_KEY
+        if key not in {f.key for f in self.stack} and next_heading is not None:
+            # A title after which an open list starts again at 1 (（一）（二）, a title,
+            # （一）) heads the new list: it closes the old one and stands at its level,
+            # instead of nesting under its last entry.
+            m = next_heading.marker
+            keys = [f.key for f in self.stack]
+            if m.ordinal == 1 and m.key in keys:
+                level = keys.index(m.key)
+                while len(self.stack) > level:
+                    self.close_frame()
         self.open_section(key, None, "", "", event.title, event.span, event.span)
 
     # -- boxes ----------------------------------------------------------------------
@@ -252,7 +262,8 @@ class _Builder:
             tail -= 1
         trailing = events[tail:]
         events = events[:tail]
-        for event in events:
+        next_heading = _next_headings(events)
+        for i, event in enumerate(events):
             if self.box is not None:
                 if not self.box_ends(self.box, event):
                     self.box_add(self.box, event)
@@ -262,7 +273,7 @@ class _Builder:
             if isinstance(event, Heading):
                 self.heading(event)
             elif isinstance(event, BareTitle):
-                self.bare(event)
+                self.bare(event, next_heading[i])
             elif isinstance(event, ColumnStart):
                 self.box = _BoxFrame(event)
             else:
@@ -276,6 +287,20 @@ class _Builder:
             self.close_frame()
         self.root.extend(trailing)  # type: ignore[arg-type]
         return tuple(self.root), self.diagnostics
+
+
+def _next_headings(events: Sequence[Event]) -> list[Heading | None]:
+    """For each event, the first heading after it, unless an unnumbered title or a box comes first."""
+    found: list[Heading | None] = [None] * len(events)
+    following: Heading | None = None
+    for i in range(len(events) - 1, -1, -1):
+        found[i] = following
+        event = events[i]
+        if isinstance(event, Heading):
+            following = event
+        elif isinstance(event, (BareTitle, ColumnStart)):
+            following = None
+    return found
 
 
 def build(ctx: Context, events: Sequence[Event]) -> tuple[tuple[Node, ...], list[Diagnostic]]:
