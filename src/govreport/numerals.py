@@ -126,8 +126,9 @@ PERCENT_WORD: Final[str] = (
 DOUBLING: Final[str] = r"翻了?(?:[一二两三四五六七八九]|\d)?番"
 """Regex source of a doubling phrase (``翻一番``, ``翻了两番``, ``翻番``)."""
 
-MIXED: Final[str] = r"\d+(?:\.\d+)?亿零?\d+万|\d+万零?\d[千百]"
-"""Regex source of an Arabic–Chinese numeral with two magnitudes (``1万6千``, ``1亿5000万``)."""
+MIXED: Final[str] = r"\d+(?:\.\d+)?亿零?\d+[千百]?万|\d+万零?\d[千百]"
+"""Regex source of an Arabic–Chinese numeral with two magnitudes (``1万6千``, ``1亿5000万``,
+``3亿5千万``)."""
 
 # Every numeral token starts with one of these characters. The lookahead changes no match,
 # but it lets the regex engine skip the other characters at once instead of trying each
@@ -268,8 +269,9 @@ def _compose_mixed(text: str) -> Decimal:
 
     A number followed by 十/百/千 is multiplied by it; 万 closes a group of ten thousands
     and 亿 multiplies everything before it (so ``5.67万亿`` is 5.67 × 10¹²). A decimal
-    number may only be followed by units. A lone Chinese digit right after a unit of a
-    hundred or more counts in the next lower place (``两千六`` = 2600).
+    number may only be followed by units. A lone digit, Chinese or Arabic, right after a
+    unit of a hundred or more counts in the next lower place (``两千六`` = 2600,
+    ``4万5`` = 45000), as it is read aloud.
     """
     pos = 0
     result = Decimal(0)  # everything closed by 亿
@@ -334,7 +336,8 @@ def _compose_mixed(text: str) -> Decimal:
         raise NumeralError(f"not a numeral: {text!r}")
     tail = Decimal(0)
     if pending is not None:
-        if pending_kind == "cn" and prev == "cn" and last_unit >= 100 and _last_token_was_unit(text):
+        lone_digit = prev == "cn" or (prev == "ar" and pending < 10)
+        if lone_digit and last_unit >= 100 and _last_token_was_unit(text):
             tail = pending * (last_unit // 10)
         else:
             tail = pending
