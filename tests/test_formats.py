@@ -140,6 +140,26 @@ def test_broken_docx_raises_format_error():
         docx_to_text(b"PK\x03\x04 not really a zip")
 
 
+def test_docx_that_inflates_without_end_is_refused():
+    """A ZIP bomb: 80 KB of DOCX whose document.xml inflates past MAX_DOCUMENT_XML. It is
+    refused while inflating, with a FormatError that says why, and nothing is parsed."""
+    from govreport.extract import MAX_DOCUMENT_XML
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    padding = b" " * (MAX_DOCUMENT_XML + 1)
+    document = b'<w:document xmlns:w="' + w.encode() + b'"><w:body>' + padding + b"</w:body></w:document>"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", document)
+    del document, padding
+    data = buf.getvalue()
+    assert len(data) < MAX_DOCUMENT_XML // 100
+    with pytest.raises(FormatError, match="ZIP bomb"):
+        docx_to_text(data)
+    with pytest.raises(FormatError, match="ZIP bomb"):
+        parse_bytes(data)
+
+
 RAW = SHARED / "wild" / "raw"
 needs_raw = pytest.mark.skipif(not RAW.is_dir(), reason=f"the raw wild files are not at {RAW}")
 

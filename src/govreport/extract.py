@@ -174,15 +174,38 @@ def _paragraph_text(p: ElementTree.Element) -> str:
     return "".join(parts)
 
 
+MAX_DOCUMENT_XML = 64 * 2**20
+"""The most bytes ``word/document.xml`` may inflate to (64 MiB). The longest plan outline
+takes a few MB; past this, a small file that inflates without end (a ZIP bomb) is refused
+with a :class:`FormatError` before it fills the memory."""
+
+
+def _read_capped(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """The member ``name`` inflated, in pieces, refusing it once it passes ``limit`` bytes
+    (the size a ZIP declares for a member may be false, so it is not trusted)."""
+    pieces: list[bytes] = []
+    size = 0
+    with zf.open(name) as member:
+        while piece := member.read(2**20):
+            size += len(piece)
+            if size > limit:
+                raise FormatError(f"{name} inflates to more than {limit // 2**20} MiB; refused as a likely ZIP bomb")
+            pieces.append(piece)
+    return b"".join(pieces)
+
+
 def docx_to_text(data: bytes) -> str:
     """The text of a DOCX file: one line per paragraph, table rows tab-separated.
 
-    Raises :class:`FormatError` when ``data`` is not a readable DOCX file.
+    Raises :class:`FormatError` when ``data`` is not a readable DOCX file, or when its text
+    inflates past :data:`MAX_DOCUMENT_XML`.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            xml = zf.read("word/document.xml")
+            xml = _read_capped(zf, "word/document.xml", MAX_DOCUMENT_XML)
         root = ElementTree.fromstring(xml)
+    except FormatError:
+        raise
     except (*_ZIP_ERRORS, KeyError, ElementTree.ParseError) as exc:
         raise FormatError(f"not a readable DOCX file: {exc}") from None
     body = root.find(_W + "body")
