@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from govreport.model import Congress, FrontMatter, FrontRole, Kind, Level, Notice, Speaker
+from govreport.model import Congress, FrontMatter, FrontRole, Furniture, FurnitureKind, Kind, Level, Notice, Speaker
 
 from helpers import check_all, doc, outline, parse_text
 
@@ -351,6 +351,69 @@ def test_notice_lines_are_front_matter_nodes():
     title_node = next(n for n in front_nodes if n.role is FrontRole.TITLE)
     assert title_node.text == "政府工作报告"
     assert report.source(title_node) == "政 府 工 作 报 告"
+
+
+PLAN_NOTICE = doc("""
+    青禾市人民政府关于印发青禾市国民经济和社会发展第十五个五年规划纲要的通知
+    各区人民政府，市政府各部门：
+    现将《青禾市国民经济和社会发展第十五个五年规划纲要》印发给你们，请认真贯彻执行。
+    青禾市人民政府
+    2026年2月10日
+    （此件公开发布）
+    青禾市国民经济和社会发展第十五个五年规划纲要
+    目  录
+    第一章 发展基础……………………1
+    第一节 发展成就………………2
+    第二章 总体要求……………………5
+    第一章 发展基础
+    第一节 发展成就
+    全市常住人口达到130万人。
+    第二章 总体要求
+    到2030年，地区生产总值年均增长5%左右。
+    """)
+
+
+def test_notice_wrapper_without_a_salutation():
+    """A plan has no 各位代表: the notice's letter (a sentence ending in 。) is still front
+    matter, up to its date and （此件…）; the issuer run into the notice title is found."""
+    report = parse_text(PLAN_NOTICE)
+    m = report.meta
+    assert m.notice == Notice(
+        issuer="青禾市人民政府",
+        title="青禾市人民政府关于印发青禾市国民经济和社会发展第十五个五年规划纲要的通知",
+        recipients="各区人民政府，市政府各部门",
+        date=dt.date(2026, 2, 10),
+    )
+    assert (m.title, m.kind, m.region, m.year) == (
+        "青禾市国民经济和社会发展第十五个五年规划纲要", Kind.PLAN_OUTLINE, "青禾市", 2026,
+    )
+    roles = [n.role for n in report.body if isinstance(n, FrontMatter)]
+    assert roles == [FrontRole.NOTICE] * 6 + [FrontRole.TITLE]
+    check_all(report)
+
+
+def test_table_of_contents_is_furniture_not_outline():
+    """目录 and its entries (dot leaders, page numbers) are furniture; the body starts where
+    the first entry is written again, so the outline has no doubles and no restarts."""
+    report = parse_text(PLAN_NOTICE)
+    contents = [n for n in report.body if isinstance(n, Furniture) and n.kind is FurnitureKind.CONTENTS]
+    assert [n.text for n in contents] == ["目  录", "第一章 发展基础……………………1", "第一节 发展成就………………2",
+                                         "第二章 总体要求……………………5"]
+    assert outline(report) == [
+        (1, "第一章", "第N章", 1, "发展基础"),
+        (2, "第一节", "第N节", 1, "发展成就"),
+        (1, "第二章", "第N章", 2, "总体要求"),
+    ]
+    assert report.diagnostics == ()
+    check_all(report)
+
+
+def test_a_contents_line_whose_entries_never_repeat_keeps_them_in_the_outline():
+    """Without the repeat there is no telling entries from headings: only 目录 is furniture."""
+    report = parse_text("青禾市发展规划纲要\n目录\n第一章 发展基础\n全市常住人口达到130万人。\n第二章 总体要求\n稳字当头。\n")
+    contents = [n.text for n in report.body if isinstance(n, Furniture) and n.kind is FurnitureKind.CONTENTS]
+    assert contents == ["目录"]
+    assert [s.title for s in report.sections] == ["发展基础", "总体要求"]
 
 
 def test_meta_survives_to_dict():

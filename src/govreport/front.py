@@ -91,8 +91,8 @@ def split_front(text: str, norm: str, lines: Sequence[Line]) -> tuple[list[Front
         front = content[:sal]
         body_index = content_idx[sal] + 1
     else:
-        count = 0
-        for line in content[:12]:
+        count = letter = _notice_letter_end(text, content)
+        for line in content[letter : letter + 12]:
             if not _title_like(norm, line):
                 break
             count += 1
@@ -107,11 +107,77 @@ def split_front(text: str, norm: str, lines: Sequence[Line]) -> tuple[list[Front
             end = nodes[last].span.end if last >= 0 else 0
             nodes = nodes[: last + 1]
             body_index = next((i for i in content_idx if lines[i].start >= end), len(lines))
+    contents = _contents(text, content, _content_position(lines, content_idx, body_index, nodes))
+    if contents is not None:
+        first, end = contents
+        nodes = [n for n in nodes if n.span.start < content[first].start]
+        nodes.extend(Furniture(Span(ln.start, ln.end), FurnitureKind.CONTENTS, clean(text[ln.head : ln.end]))
+                     for ln in content[first:end])
+        body_index = content_idx[end]
     if sal >= 0:
         line = content[sal]
         info.salutation = True
         nodes.append(FrontMatter(Span(line.start, line.end), FrontRole.SALUTATION, clean(text[line.start : line.end])))
     return nodes, body_index, info
+
+
+# What follows a table-of-contents entry: dot leaders and a page number.
+_LEADER = regex.compile(r"[.·…．_—-]*[0-9]*$")
+
+
+def _flat(text: str, line: Line) -> str:
+    return "".join(clean(text[line.head : line.end]).split())
+
+
+def _content_position(lines: Sequence[Line], content_idx: Sequence[int], body_index: int,
+                      nodes: Sequence[FrontNode]) -> int:
+    """The position in the content lines of the front's last line when it is a 目录 line
+    (front matter took it for a title-like line), else of the body's first line."""
+    body_pos = next((k for k, i in enumerate(content_idx) if i >= body_index), len(content_idx))
+    if nodes and "".join(nodes[-1].text.split()) == "目录":
+        return body_pos - 1
+    return body_pos
+
+
+def _contents(text: str, content: Sequence[Line], at: int) -> tuple[int, int] | None:
+    """A table of contents at ``content[at]``: ``(at, end)``, where ``content[end]`` is the
+    body's first line, or None.
+
+    A 目录 line opens it and its entries follow (``第一章 发展基础……3``). It ends where
+    the first entry is written again, as the body's first heading; without that repeat
+    within 400 lines, there is no telling entries from headings, and only the 目录 line is
+    taken.
+    """
+    if not 0 <= at < len(content) - 1 or _flat(text, content[at]) != "目录":
+        return None
+    first = _LEADER.sub("", _flat(text, content[at + 1]))
+    for k in range(at + 2, min(len(content), at + 400)):
+        if first and _LEADER.sub("", _flat(text, content[k])) == first:
+            return at, k
+    return at, at + 1
+
+
+_NOTICE_CLOSE = regex.compile(r"[（(]此件[^）)]{0,12}[）)]")
+
+
+def _notice_letter_end(text: str, content: Sequence[Line]) -> int:
+    """Where the letter of a notice wrapper ends, when one opens the text; else 0.
+
+    A notice (``关于印发…的通知``) among the first lines is followed by its letter: the
+    recipients, a sentence or two (``现将…印发给你们``), the issuer and a date, maybe
+    ``（此件公开发布）``. Its sentences would end the front matter of a text without a
+    salutation, so the letter is taken whole: up to its date, or the （此件…） line after it.
+    """
+    flats = ["".join(clean(text[ln.head : ln.end]).split()) for ln in content[:40]]
+    if not any(_NOTICE_START.search(f) for f in flats[:4]):
+        return 0
+    end = 0
+    for k, flat in enumerate(flats):
+        if DATE.fullmatch(flat) or _NOTICE_CLOSE.fullmatch(flat):
+            end = k + 1
+        elif end:
+            break
+    return end
 
 
 def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> list[FrontNode]:
@@ -137,6 +203,8 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
                 issuer = nodes.pop()
                 info.notice_issuer = "".join(issuer.text.split())
                 nodes.append(FrontMatter(issuer.span, FrontRole.NOTICE, issuer.text))
+            elif _ISSUER.search(lead := info.notice_title.split("关于印发", 1)[0]):
+                info.notice_issuer = lead  # 某某市人民政府关于印发…, the issuer run into the title
             nodes.append(FrontMatter(Span(line.start, front[j].end), FrontRole.NOTICE, info.notice_title))
             notice_open = True
             i = j + 1
@@ -145,6 +213,11 @@ def _classify(text: str, norm: str, front: Sequence[Line], info: FrontInfo) -> l
         if notice_open and info.title is None:
             if flat.endswith(("：", ":")) and info.notice_recipients is None:
                 info.notice_recipients = flat.rstrip("：:")
+                nodes.append(FrontMatter(span, FrontRole.NOTICE, words))
+                i += 1
+                continue
+            if info.notice_issuer is None and info.notice_date is None and len(flat) <= 30 and _ISSUER.search(flat):
+                info.notice_issuer = flat  # the signature above the date
                 nodes.append(FrontMatter(span, FrontRole.NOTICE, words))
                 i += 1
                 continue

@@ -91,6 +91,7 @@ class FurnitureKind(str, enum.Enum):
     CAPTION = "caption"  # a photo caption
     LICENCE = "licence"  # licence or copyright footers
     BACK_MATTER = "back_matter"  # 附件 / 名词解释 after the report
+    CONTENTS = "contents"  # a 目录 and its entries before the body
 
 
 @attrs.frozen(slots=True)
