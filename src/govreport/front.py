@@ -168,11 +168,10 @@ def _notice_letter_end(text: str, content: Sequence[Line]) -> int:
     ``（此件公开发布）``. Its sentences would end the front matter of a text without a
     salutation, so the letter is taken whole: up to its date, or the （此件…） line after it.
     """
-    flats = ["".join(clean(text[ln.head : ln.end]).split()) for ln in content[:40]]
-    if not any(_NOTICE_START.search(f) for f in flats[:4]):
+    if not any(_NOTICE_START.search(_flat(text, ln)) for ln in content[:4]):
         return 0
     end = 0
-    for k, flat in enumerate(flats):
+    for k, flat in enumerate(_flat(text, ln) for ln in content[:40]):
         if DATE.fullmatch(flat) or _NOTICE_CLOSE.fullmatch(flat):
             end = k + 1
         elif end:
