@@ -146,13 +146,23 @@ class _Builder:
                           frame.depth, frame.title_span, tuple(frame.children), frame.metrics)
         self.container().append(section)
 
+    def level_of(self, key: str) -> int | None:
+        """The stack position of the innermost open section of marker style ``key``."""
+        for level in range(len(self.stack) - 1, -1, -1):
+            if self.stack[level].key == key:
+                return level
+        return None
+
+    def close_to(self, level: int) -> None:
+        """Close the open sections at ``level`` and below it."""
+        while len(self.stack) > level:
+            self.close_frame()
+
     def open_section(self, key: str, ordinal: int | None, marker: str, style: str, title: str,
                      title_span: Span, span: Span) -> _SectionFrame:
-        keys = [f.key for f in self.stack]
-        if key in keys:
-            level = len(keys) - 1 - keys[::-1].index(key)
-            while len(self.stack) > level:
-                self.close_frame()
+        level = self.level_of(key)
+        if level is not None:
+            self.close_to(level)
         last = self.stack[-1].last_ordinal if self.stack else self.root_last
         if ordinal is not None:
             self.check_ordinal(last.get(key), ordinal, span, marker, self.seen_last.get(key))
@@ -199,12 +209,9 @@ class _Builder:
             # A title after which an open list starts again at 1 (（一）（二）, a title,
             # （一）) heads the new list: it closes the old one and stands at its level,
             # instead of nesting under its last entry.
-            m = next_heading.marker
-            keys = [f.key for f in self.stack]
-            if m.ordinal == 1 and m.key in keys:
-                level = keys.index(m.key)
-                while len(self.stack) > level:
-                    self.close_frame()
+            level = self.level_of(next_heading.marker.key)
+            if next_heading.marker.ordinal == 1 and level is not None:
+                self.close_to(level)
         self.open_section(key, None, "", "", event.title, event.span, event.span)
 
     # -- boxes ----------------------------------------------------------------------
@@ -215,11 +222,12 @@ class _Builder:
             key, ordinal = event.marker.key, event.marker.ordinal
             if box.sub is None and box.children and isinstance(box.children[-1], Table):
                 return True  # a box that is a table (and its notes) ends before the next heading
-            if key not in {f.key for f in self.stack}:
+            level = self.level_of(key)
+            if level is None:
                 return False
             previous = box.last_ordinal.get(key)
             continues_box = ordinal == (previous + 1 if previous is not None else 1)
-            continues_outline = ordinal == self._next_outline_ordinal(key)
+            continues_outline = ordinal == self._next_outline_ordinal(key, level)
             return not continues_box or (continues_outline and previous is None)
         if isinstance(event, Paragraph) and (box.children or box.sub is not None):
             if event.lead is not None:
@@ -227,9 +235,7 @@ class _Builder:
             return box.inline_items and box.sub is None
         return False
 
-    def _next_outline_ordinal(self, key: str) -> int:
-        keys = [f.key for f in self.stack]
-        level = len(keys) - 1 - keys[::-1].index(key)
+    def _next_outline_ordinal(self, key: str, level: int) -> int:
         parent_last = self.stack[level - 1].last_ordinal if level > 0 else self.root_last
         return parent_last.get(key, 0) + 1
 
