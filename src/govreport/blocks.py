@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
+from govreport.errors import Diagnostic
 from govreport.markers import COLUMN_TITLE, Marker, chinese_ordinal, match_figure, match_heading, match_item
 from govreport.model import Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Table
 from govreport.segment import Block, Line, ends_sentence, head_offset, is_category_line, is_row
 from govreport.span import Span
-from govreport.tables import read_table
+from govreport.tables import read_region, read_table
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
 
 __all__ = ["Heading", "ColumnStart", "BareTitle", "Event", "classify", "RULES", "Context"]
@@ -63,11 +64,13 @@ MetricsFn = Callable[[int, int], tuple[Metric, ...]]
 
 @attrs.define
 class Context:
-    """What the rules read: the raw and normalized text and a metric extractor."""
+    """What the rules read: the raw and normalized text and a metric extractor; rules add
+    what they notice to ``diagnostics``."""
 
     text: str
     norm: str
     metrics: MetricsFn
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
 
 
 Rule = Callable[[Context, Block, Sequence[Block], int], "Event | None"]
@@ -97,7 +100,10 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
 
 
 def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
-    """Tab-separated or markdown pipe rows (see :mod:`govreport.tables`)."""
+    """A table: a block the segmenter grouped as a table of some layout, or tab-separated
+    or markdown pipe rows (see :mod:`govreport.tables`)."""
+    if block.layout is not None:
+        return read_region(block.layout, ctx.text, ctx.norm, block.lines, ctx.diagnostics)
     lines = block.lines
     inner = range(1, len(lines) - 1)  # a category line without tabs lies between rows
     for k, ln in enumerate(lines):

@@ -16,6 +16,7 @@ from govreport.model import Metric, Report, Section
 from govreport.normalize import normalize
 from govreport.segment import join_blocks, split_lines
 from govreport.structure import build
+from govreport.tables import find_regions
 
 __all__ = ["parse", "parse_bytes", "parse_file"]
 
@@ -42,9 +43,11 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
         ctx = Context(text, norm, MetricFinder(text, norm) if metrics else _no_metrics)
         lines = split_lines(norm)
         front_nodes, body_index, info = split_front(text, norm, lines)
-        blocks = join_blocks(norm, lines[body_index:])
+        body_lines = lines[body_index:]
+        blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines))
         events = classify(ctx, blocks, rules)
         body, diagnostics = build(ctx, events)
+        diagnostics = ctx.diagnostics + diagnostics
         tree = tuple(front_nodes) + body
         sections = tuple(n for n in _walk_sections(tree))
         meta = extract_meta(info, text, tree, sections)

@@ -42,9 +42,14 @@ class Line:
 
 @attrs.frozen(slots=True)
 class Block:
-    """Consecutive lines that belong together; ``start``/``end`` span their content."""
+    """Consecutive lines that belong together; ``start``/``end`` span their content.
+
+    ``layout`` names the table layout of a block the segmenter was told is a table
+    (see :mod:`govreport.tables`), else ``None``.
+    """
 
     lines: tuple[Line, ...]
+    layout: str | None = None
 
     @property
     def start(self) -> int:
@@ -198,8 +203,13 @@ def _row_like(norm: str, lines: Sequence[Line]) -> list[bool]:
     return like
 
 
-def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
-    """Group ``lines`` into blocks (see the module docstring for the rules)."""
+def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, int, str]] = ()) -> list[Block]:
+    """Group ``lines`` into blocks (see the module docstring for the rules).
+
+    ``regions`` are ``(first, end, layout)`` ranges of ``lines`` known to hold one table
+    each (:func:`govreport.tables.find_regions`): each becomes one block of that layout,
+    its blank lines left out, and nothing joins onto it or into it.
+    """
     content = [ln for ln in lines if not ln.blank]
     if not content:
         return []
@@ -208,9 +218,20 @@ def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
 
     row_like = _row_like(norm, lines)
     groups: list[list[Line]] = []
+    layouts: dict[int, str] = {}  # index into groups → the table layout of that group
+    region_at = {first: (end, layout) for first, end, layout in regions}
     prev: Line | None = None
     in_rows = False  # whether the last line before this one, blank lines aside, is row-like
+    skip_to = 0
     for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
+        if i in region_at:
+            end, layout = region_at[i]
+            layouts[len(groups)] = layout
+            groups.append([ln for ln in lines[i:end] if not ln.blank])
+            skip_to, prev, in_rows = end, None, False
+            continue
         if line.blank:
             prev = None
             continue
@@ -233,12 +254,21 @@ def join_blocks(norm: str, lines: Sequence[Line]) -> list[Block]:
 
     # Page breaks: a prose block that stops mid-sentence continues in the next block.
     merged: list[list[Line]] = []
+    merged_layouts: list[str | None] = []
     prose = False  # whether merged[-1] has prose punctuation
-    for group in groups:
-        if merged and _is_fragment(norm, merged[-1], prose) and not _starts_block(norm, group[0]):
+    for k, group in enumerate(groups):
+        layout = layouts.get(k)
+        if (
+            merged
+            and layout is None
+            and merged_layouts[-1] is None
+            and _is_fragment(norm, merged[-1], prose)
+            and not _starts_block(norm, group[0])
+        ):
             merged[-1].extend(group)
             prose = prose or _has_prose_punct(norm, group)
         else:
             merged.append(group)
-            prose = _has_prose_punct(norm, group)
-    return [Block(tuple(g)) for g in merged]
+            merged_layouts.append(layout)
+            prose = layout is None and _has_prose_punct(norm, group)
+    return [Block(tuple(g), layout) for g, layout in zip(merged, merged_layouts)]

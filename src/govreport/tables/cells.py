@@ -1,0 +1,90 @@
+"""Table cells: what each cell of a table says.
+
+A cell of an indicator table is more than text: ``3.8*`` is a five-year average,
+``〔17〕`` a five-year cumulative figure, ``6*左右`` an approximate average, ``30以上`` a
+floor, ``5.5以内`` a ceiling, ``与经济增长基本同步`` words only. :func:`read_cell` turns
+each into a :class:`~govreport.model.Cell` with a value and flags; the unit comes from the
+indicator name of its row (``地区生产总值增长（%）``).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from govreport.metrics import MAGNITUDES_LONGEST_FIRST, UNITS, fold_unit
+from govreport.model import Cell, Change, Metric, Qualifier
+from govreport.normalize import normalize
+from govreport.span import Span
+from govreport.text import clean
+
+__all__ = ["read_cell", "row_unit", "with_metric", "FLAGS", "YEAR_COLUMN"]
+
+FLAGS = ("five_year_average", "five_year_cumulative", "approx", "at_least", "at_most", "text")
+"""Every flag a cell may carry."""
+
+# Every run of spaces is possessive (``*+``): the runs are separated only by optional parts,
+# so with plain ``*`` a cell such as ``5`` + many spaces + ``x`` backtracked quadratically.
+_CELL = regex.compile(
+    r"(?P<pre>约|超过|不低于|不超过|不少于|>|≥|<|≤)?[ ]*+(?P<open>〔|\[|【)?[ ]*+"
+    r"(?P<num>[-—]?[0-9][0-9,]*(?:\.[0-9]+)?)[ ]*+(?P<star>\\?\*)?[ ]*+(?P<close>〕|\]|】)?[ ]*+"
+    r"(?P<star2>\\?\*)?[ ]*+(?P<qual>左右|以上|以内|以下|上下)?[ ]*+(?P<star3>\\?\*)?"
+)
+_QUALS = {"左右": "approx", "上下": "approx", "约": "approx", "以上": "at_least", "超过": "at_least",
+          "不低于": "at_least", "不少于": "at_least", ">": "at_least", "≥": "at_least",
+          "以内": "at_most", "以下": "at_most", "不超过": "at_most", "<": "at_most", "≤": "at_most"}
+_QUALIFIER = {"approx": Qualifier.APPROX, "at_least": Qualifier.AT_LEAST, "at_most": Qualifier.AT_MOST}
+_UNIT_IN_NAME = re.compile(r"[（(](?P<u>[^（）()]{1,8})[）)][ ]*$")
+YEAR_COLUMN = re.compile(r"(?P<y>(?:19|20)[0-9]{2})[ ]*年?")
+
+
+def read_cell(raw: str) -> Cell:
+    """A cell's value and flags from its text (see the module docstring)."""
+    text = clean(raw)
+    norm = normalize(text).strip()
+    m = _CELL.fullmatch(norm)
+    if m is None:
+        flags: tuple[str, ...] = ()
+        if norm.startswith(("〔", "[")) and norm.endswith(("〕", "]")):
+            flags = ("five_year_cumulative",)
+        return Cell(text, None, None, flags + (("text",) if norm else ()))
+    try:
+        value = Decimal(m.group("num").replace(",", "").replace("—", "-"))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        return Cell(text, None, None, ("text",))
+    found: list[str] = []
+    if m.group("star") or m.group("star2") or m.group("star3"):
+        found.append("five_year_average")
+    if m.group("open") and m.group("close"):
+        found.append("five_year_cumulative")
+    for word in (m.group("pre"), m.group("qual")):
+        if word:
+            found.append(_QUALS[word])
+    return Cell(text, value, None, tuple(found))
+
+
+def row_unit(name: str) -> str | None:
+    """The unit written at the end of an indicator name: ``（%）``, ``（万户）``, ``（家）``."""
+    m = _UNIT_IN_NAME.search(normalize(name).strip())
+    if m is None:
+        return None
+    unit = m.group("u").strip()
+    bare = unit
+    for mag in MAGNITUDES_LONGEST_FIRST:
+        if bare.startswith(mag) and bare[len(mag) :] in UNITS:
+            bare = bare[len(mag) :]
+            break
+    return unit if bare in UNITS or unit in ("%", "‰") else None
+
+
+def with_metric(cell: Cell, raw: str, span: Span, unit: str, name: str | None, year: int | None) -> Cell:
+    if cell.value is None:
+        return cell
+    base_value, base_unit = fold_unit(cell.value, unit)
+    qualifier = next((_QUALIFIER[f] for f in cell.flags if f in _QUALIFIER), None)
+    metric = Metric(
+        text=raw, span=span, value=cell.value, unit=unit, base_value=base_value, base_unit=base_unit,
+        qualifier=qualifier, indicator=name, change=Change.LEVEL, year=year,
+    )
+    return Cell(cell.text, cell.value, unit, cell.flags, (metric,))
