@@ -2,7 +2,9 @@
 
 The rules run in a fixed, named order (:data:`RULES`); the first that recognises a
 block consumes it. Each gives a flat event: a heading or a 专栏 title opens something,
-the rest are leaf nodes. Nesting happens later, in :mod:`govreport.structure`.
+the rest are leaf nodes. An event whose span reaches past its block consumes the blocks it
+covers (a box number on one line and its title on the next). Nesting happens later, in
+:mod:`govreport.structure`.
 """
 from __future__ import annotations
 
@@ -13,9 +15,9 @@ import attrs
 import regex
 
 from govreport.errors import Diagnostic
-from govreport.markers import COLUMN_TITLE, Marker, chinese_ordinal, match_figure, match_heading, match_item
+from govreport.markers import Marker, match_column, match_figure, match_heading, match_item
 from govreport.model import Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Table
-from govreport.segment import Block, Line, ends_sentence, head_offset, is_category_line, is_row
+from govreport.segment import Block, Line, ends_sentence, head_offset, is_category_line, is_page_number, is_row
 from govreport.span import Span
 from govreport.tables import read_region, read_table
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
@@ -77,26 +79,62 @@ Rule = Callable[[Context, Block, Sequence[Block], int], "Event | None"]
 
 
 def column_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
-    """``专栏 3 打造世界一流智慧港口`` (with ``#``s or ``**``) opens a box."""
+    """``专栏 3 打造世界一流智慧港口`` (with ``#``s or ``**``, ``专 栏`` spaced, or no number)
+    opens a box; ``专栏3`` alone on its line takes its title from the next line."""
     if len(block.lines) != 1:
         return None
-    head = block.head
-    m = COLUMN_TITLE.match(ctx.norm, head, block.end)
-    if m is None:
+    found = match_column(ctx.norm, block.head, block.end)
+    if found is None:
         return None
-    title = clean_title(ctx.text[m.end() : block.end])
-    return ColumnStart(Span(block.start, block.end), chinese_ordinal(m.group("n")), title)
+    number, title_start = found
+    title = clean_title(ctx.text[title_start : block.end])
+    end = block.end
+    if not title.strip(" *") and index + 1 < len(blocks) and _title_line(ctx, blocks[index + 1]):
+        following = blocks[index + 1]
+        title, end = clean_title(ctx.text[following.head : following.end]), following.end
+    return ColumnStart(Span(block.start, end), number, title)
+
+
+_TITLE_LINE_MAX = 60
+
+
+def _title_line(ctx: Context, block: Block) -> bool:
+    """A single short line without sentence punctuation or a marker: a title."""
+    if len(block.lines) != 1 or block.end - block.head > _TITLE_LINE_MAX:
+        return False
+    words = ctx.norm[block.head : block.end]
+    if match_heading(ctx.norm, block.head) is not None or match_column(ctx.norm, block.head, block.end):
+        return False
+    return not any(mark in words for mark in "。，；,;：:") and not is_row(ctx.norm, block.lines[0])
+
+
+# An image standing on its own line: markdown ``![alt](src)`` or an HTML ``<img …>``.
+_IMAGE = regex.compile(r"!\[(?P<alt>[^\]\n]{0,80})\]\([^()\n]{0,400}\)|<img\b[^<>\n]{0,400}>", regex.I)
+_IMAGE_ALT = regex.compile(r"\balt=[\"'](?P<alt>[^\"'<>\n]{0,80})[\"']", regex.I)
 
 
 def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
-    """``图2 天津市域生态体系图``: a short caption line."""
+    """``图2 天津市域生态体系图``: a short caption line; or an image alone on its line
+    (``![图1](fig1.png)``, ``<img src=… alt=…>``), whose alternative text is its caption."""
     if len(block.lines) != 1:
         return None
     head = block.head
     m = match_figure(ctx.norm, head, block.end)
-    if m is None or block.end - head > 50 or "。" in ctx.norm[head : block.end]:
+    if m is not None:
+        if block.end - head > 50 or "。" in ctx.norm[head : block.end]:
+            return None
+        return Figure(Span(block.start, block.end), clean(ctx.text[head : block.end]), int(m.group("n")))
+    start = block.start
+    if ctx.text[start] not in "!<":
         return None
-    return Figure(Span(block.start, block.end), clean(ctx.text[head : block.end]), int(m.group("n")))
+    image = _IMAGE.fullmatch(ctx.text, start, block.end)  # raw text: normalizing turns ( into （
+    if image is None:
+        return None
+    alt = image.group("alt")
+    if alt is None:
+        found = _IMAGE_ALT.search(ctx.text, start, block.end)
+        alt = found.group("alt") if found is not None else ""
+    return Figure(Span(start, block.end), alt.strip())
 
 
 def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
@@ -125,6 +163,9 @@ def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -
     return None
 
 
+_WRAPPED_TITLE_MAX = 60
+
+
 def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """A block opening with an outline marker; its title is the line or its first sentence."""
     head = block.head
@@ -140,6 +181,8 @@ def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int
         first = block.lines[1]
     stop = first_sentence_end(ctx.norm, title_start, block.end)
     title_end = first.end if stop == -1 else stop
+    if stop == -1 and first is block.lines[0] and block.end - title_start <= _WRAPPED_TITLE_MAX:
+        title_end = block.end  # a title broken over lines (at a page width): all of it
     title_raw_end = title_end
     quoted = "“" in ctx.norm[title_start:title_end]  # what the loop strips is never “: look once
     while title_raw_end > title_start and ctx.norm[title_raw_end - 1] in "。！？!?*”":
@@ -222,11 +265,13 @@ def _all_clutter(norm: str, lines: Sequence[Line]) -> bool:
 
 
 def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
-    """Page furniture: 下载/打印/字号 lines, 来源：/时间： lines, licence footers."""
+    """Page furniture: 下载/打印/字号 lines, 来源：/时间： lines, licence footers, page numbers."""
     head = block.head
     words = ctx.norm[head : block.end].strip()
     kind: FurnitureKind | None = None
-    if _all_clutter(ctx.norm, block.lines):
+    if all(is_page_number(ln) for ln in block.lines):
+        kind = FurnitureKind.PAGE
+    elif _all_clutter(ctx.norm, block.lines):
         kind = FurnitureKind.CLUTTER
     elif len(block.lines) == 1 and _SOURCE.match(words) and len(words) <= 40:
         kind = FurnitureKind.SOURCE
@@ -234,7 +279,7 @@ def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: i
         kind = FurnitureKind.LICENCE
     if kind is None:
         return None
-    return Furniture(Span(block.start, block.end), kind, clean(ctx.text[head : block.end]))
+    return Furniture(Span(block.start, block.end), kind, clean(ctx.text[block.start : block.end]))
 
 
 _NUMBERED_NOTE = re.compile(r"注[：:][ \u3000]*[1１][.．、]")
@@ -280,6 +325,7 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, R
     """One event per block: the first rule that recognises it decides."""
     events: list[Event] = []
     note_next = 0  # the number the next line of a numbered note (注：1. … 2. …) would carry
+    consumed = 0  # a rule's event may take the blocks after its own: they end here
     for index, block in enumerate(blocks):
         if note_next:
             head = block.head
@@ -295,10 +341,13 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, R
                 events.append(Furniture(Span(rest.start, rest.end), FurnitureKind.BACK_MATTER,
                                         clean(ctx.text[rest.start : rest.end])))
             break
+        if block.start < consumed:
+            continue  # taken by the event before it (a box title on the line after 专栏3)
         for _name, rule in rules:
             event = rule(ctx, block, blocks, index)
             if event is not None:
                 events.append(event)
+                consumed = event.span.end
                 if isinstance(event, Note) and _NUMBERED_NOTE.match(event.text):
                     note_next = 2
                 break

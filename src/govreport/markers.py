@@ -11,7 +11,8 @@ import re
 import attrs
 import regex
 
-__all__ = ["Marker", "match_heading", "match_item", "match_figure", "chinese_ordinal", "CN_DIGITS"]
+__all__ = ["Marker", "match_heading", "match_item", "match_figure", "match_column", "chinese_ordinal", "CN_DIGITS",
+           "COLUMN_TITLE"]
 
 CN_DIGITS = "〇零一二三四五六七八九十百两"
 _CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -73,6 +74,8 @@ _HEADING_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
     (_CN_NUMERALS, "N、", "一、", re.compile(rf"(?P<n>{_NUM_CN})[ ]*(?:、|[．.](?![0-9]))[ ]*")),
     (_AR_NUMERALS, "N.", "1.", re.compile(rf"(?P<n>{_NUM_AR})[ ]*[.](?![0-9])[ ]*")),
     (_AR_NUMERALS, "N、", "1、", re.compile(rf"(?P<n>{_NUM_AR})[ ]*、[ ]*")),
+    # the zero-padded group numbers of plan boxes (``01 水能发电技术示范``): a title line only
+    ("0", "0N", "01", re.compile(r"0(?P<n>[1-9])(?=[ ]*[\u4e00-\u9fff“])[ ]*")),
 )
 
 def _by_first_character(
@@ -114,11 +117,16 @@ def match_heading(text: str, pos: int = 0) -> Marker | None:
         ordinal = chinese_ordinal(m.group("n"))
         if ordinal is None:
             continue
+        if key == "01" and _SENTENCE_PUNCT.search(text, after, stop):
+            continue  # a zero-padded number opens a title line, never a sentence
         if style.startswith("第"):
             unit = m.group("u")
             style = key = f"第N{unit}"
         return Marker(style=style, key=key, ordinal=ordinal, text=text[pos : m.end()].rstrip(), end=m.end() - pos)
     return None
+
+
+_SENTENCE_PUNCT = re.compile(r"[。，；！？]")
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -135,17 +143,23 @@ def _line_end(text: str, pos: int) -> int:
 
 # Enumerations that are not outline levels.
 _ORDINAL_ITEM = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})(?P<w>是|要|方面|则|来)(?![0-9])")
-_DASH_ITEM = regex.compile(r"(?:——|—{1,2}|--{1,3}|──)(?=[^\s—-])")
+_DASH_ITEM = regex.compile(r"(?:——|—{1,2}|--{1,3}|──)[ ]*+(?=[^\s—-])")
 # (matched on normalized text, where every dash variant is —)
 _LABEL_ITEM = re.compile(r"“(?P<label>[^”\n]{1,16})”[ ]*[：:]")
 _BULLET_ITEM = re.compile(r"[●■◆▪•·◎○][ ]*")
-_ITEM_FIRST = frozenset("一二三四五六七八九十" "—-─" "“" "●■◆▪•·◎○")
+# Circled numbers ① … ⑳, ㉑ … ㉟, ㊱ … ㊿: the items of plan boxes.
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
+_CIRCLED.update({chr(0x3251 + i): i + 21 for i in range(15)})
+_CIRCLED.update({chr(0x32B1 + i): i + 36 for i in range(15)})
+_CIRCLED_ITEM = re.compile("[" + "".join(_CIRCLED) + "][ ]*")
+_ITEM_FIRST = frozenset("一二三四五六七八九十" "—-─" "“" "●■◆▪•·◎○" + "".join(_CIRCLED))
 
 
 def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | None:
     """An item marker opening ``text`` at ``pos``: ``(kind, marker, ordinal, end)`` or ``None``.
 
-    ``kind`` is ``ordinal`` (一是…), ``dash`` (——…), ``labelled`` (“一核”：…) or ``bullet``.
+    ``kind`` is ``ordinal`` (一是…), ``dash`` (——…), ``labelled`` (“一核”：…), ``bullet``
+    or ``enumerated`` (``①``: a circled number, its ordinal).
     """
     if pos >= len(text) or text[pos] not in _ITEM_FIRST:
         return None
@@ -162,10 +176,45 @@ def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | No
     m = _BULLET_ITEM.match(text, pos, stop)
     if m is not None:
         return ("bullet", m.group(0), None, m.end() - pos)
+    m = _CIRCLED_ITEM.match(text, pos, stop)
+    if m is not None:
+        return ("enumerated", m.group(0), _CIRCLED[text[pos]], m.end() - pos)
     return None
 
 
-COLUMN_TITLE = re.compile(r"专栏[ ]*(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?P<sep>[ ：:、.]*)")
+COLUMN_TITLE = regex.compile(
+    r"专[ ]?栏(?:[ ]*+(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?![0-9]))?(?P<sep>[ ：:、.．]*+)"
+)
+"""The opening of a 专栏 box title: ``专栏3``, ``专 栏 三：``, or ``专栏`` with no number."""
+
+_COLUMN_TITLE_MAX = 60
+_SENTENCE_MARKS = frozenset("。，；,;！？!?")
+
+
+def match_column(text: str, pos: int, end: int) -> tuple[int | None, int] | None:
+    """A 专栏 box title opening ``text[pos:end]``: ``(number, title_start)`` or ``None``.
+
+    ``number`` is ``None`` for a box without a number (``专栏 “十五五”时期主要指标``); such a
+    title must be there, short and without sentence punctuation, or the words are prose
+    that happens to open with 专栏. A numbered box may have its title on the next line
+    (the title then starts at ``end``).
+    """
+    if not text.startswith("专", pos):
+        return None
+    m = COLUMN_TITLE.match(text, pos, end)
+    if m is None:
+        return None
+    numeral = m.group("n")
+    title = text[m.end() : end]
+    if numeral is None:
+        words = title.strip(" *")
+        if not words or len(words) > _COLUMN_TITLE_MAX or not _SENTENCE_MARKS.isdisjoint(words):
+            return None
+        return None, m.end()
+    if not numeral.isdigit() and not m.group("sep") and m.end() < end and text[m.end()] not in "*“\"":
+        return None  # 专栏一览: a word that opens with a numeral, not a box number
+    return chinese_ordinal(numeral), m.end()
+
 # possessive runs of spaces: with two greedy runs around an optional stop, a caption marker
 # followed by many spaces and no word backtracked quadratically
 FIGURE_CAPTION = regex.compile(r"图[ ]*(?P<n>[0-9]{1,3})[ ]*+(?:[：:、.．][ ]*+)?(?=\S)")

@@ -92,6 +92,7 @@ class FurnitureKind(str, enum.Enum):
     LICENCE = "licence"  # licence or copyright footers
     BACK_MATTER = "back_matter"  # 附件 / 名词解释 after the report
     CONTENTS = "contents"  # a 目录 and its entries before the body
+    PAGE = "page"  # a page number (or running header) of a paginated original
 
 
 @attrs.frozen(slots=True)

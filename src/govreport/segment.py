@@ -20,9 +20,10 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from govreport.markers import COLUMN_TITLE, match_figure, match_heading, match_item
+from govreport.markers import match_column, match_figure, match_heading, match_item
 
-__all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row", "is_category_line"]
+__all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row", "is_category_line",
+           "skip_page_numbers", "is_page_number"]
 
 
 @attrs.frozen(slots=True)
@@ -121,6 +122,63 @@ def ends_sentence(norm: str, start: int, end: int) -> bool:
 
 _PROSE_PUNCT = re.compile(r"[，。；,;]")
 
+# A number opening a line, then a space, a Han character or a marker: a page number that
+# text extraction put in front of the page's first line (``16 化设计``, ``2一、发展形势``).
+_PAGE_PREFIX = regex.compile(
+    r"(?P<n>[0-9]{1,3})(?![0-9.,%~—-])(?:[ ]++(?=[0-9\p{Han}（【\[“—①-⑳])|(?=[\p{Han}（【\[“—①-⑳])|[ ]*+$)"
+)
+_PAGE_STEP = 3  # a printed page number may skip this many pages (figures, blank pages)
+_PAGE_LINES = 5  # and a page holds at least this many lines
+_PAGE_CHAIN = 4  # how many numbers in sequence make the pattern sure
+
+
+def skip_page_numbers(norm: str, lines: Sequence[Line]) -> list[Line]:
+    """``lines`` with the page numbers that open some of them moved out of their heads.
+
+    Text extracted from a PDF puts a page's number before its first line. A number opening
+    a line is a page number when it is part of the longest run of such numbers rising page
+    by page (by 1 to 3, at least 5 lines apart, at least 4 of them): one counting figure at
+    the head of a line never forms such a run. The number stays in the line (every character
+    keeps its node); its head moves past it, so a marker after it is seen (``12 （4）…``), and
+    a line holding only the number has an empty head (:func:`is_page_number`).
+    """
+    candidates: list[tuple[int, int, int]] = []  # (line index, number, offset after it)
+    for i, line in enumerate(lines):
+        if line.blank or not ("0" <= norm[line.start] <= "9"):
+            continue
+        m = _PAGE_PREFIX.match(norm, line.start, line.end)
+        if m is not None:
+            candidates.append((i, int(m.group("n")), m.end()))
+    if len(candidates) < _PAGE_CHAIN:
+        return list(lines)
+    # the longest rising run, by dynamic programming over the few numbers before each one
+    best: dict[int, tuple[int, int]] = {}  # number → (run length, candidate index) of the best run ending there
+    links: list[int] = [-1] * len(candidates)
+    lengths: list[int] = [1] * len(candidates)
+    for k, (i, n, _end) in enumerate(candidates):
+        for step in range(1, _PAGE_STEP + 1):
+            found = best.get(n - step)
+            if found is not None and i - candidates[found[1]][0] >= _PAGE_LINES * step and found[0] + 1 > lengths[k]:
+                lengths[k], links[k] = found[0] + 1, found[1]
+        if n not in best or lengths[k] >= best[n][0]:
+            best[n] = (lengths[k], k)
+    top = max(range(len(candidates)), key=lambda k: lengths[k])
+    if lengths[top] < _PAGE_CHAIN:
+        return list(lines)
+    result = list(lines)
+    k = top
+    while k != -1:
+        i, _n, end = candidates[k]
+        line = lines[i]
+        result[i] = Line(line.number, line.start, line.end, head_offset(norm, end, line.end) if end < line.end else line.end)
+        k = links[k]
+    return result
+
+
+def is_page_number(line: Line) -> bool:
+    """A line holding only a page number (see :func:`skip_page_numbers`)."""
+    return not line.blank and line.head == line.end
+
 
 def _starts_block(norm: str, line: Line) -> bool:
     """Whether a line must open a new block: a marker, a 专栏 title, a caption, a table row."""
@@ -129,7 +187,7 @@ def _starts_block(norm: str, line: Line) -> bool:
         return True
     if match_heading(norm, head) is not None or match_item(norm, head) is not None:
         return True
-    if COLUMN_TITLE.match(norm, head) or match_figure(norm, head):
+    if match_column(norm, head, line.end) is not None or match_figure(norm, head):
         return True
     if norm.startswith("注", head) and norm[head + 1 : head + 2] in ("：", ":"):
         return True
@@ -141,7 +199,7 @@ def _is_heading_line(norm: str, line: Line) -> bool:
     head = line.head
     if head > line.start and norm[line.start] == "#":
         return True
-    if COLUMN_TITLE.match(norm, head) or match_figure(norm, head):
+    if match_column(norm, head, line.end) is not None or match_figure(norm, head):
         return True
     if match_heading(norm, head) is not None and "。" not in norm[head : line.end]:
         return True
@@ -203,6 +261,36 @@ def _row_like(norm: str, lines: Sequence[Line]) -> list[bool]:
     return like
 
 
+_WRAP_SHARE = 0.4  # lines at the common width, and lines not ending a sentence, in hard-wrapped text
+_WRAP_SLACK = 0.1  # how far from the common width a line at it may be
+_INDENT = 2  # a paragraph's first line is indented by two characters, which extraction drops
+
+
+def _width(norm: str, line: Line) -> int:
+    """A line's length without its spaces (PDF text scatters spaces between characters)."""
+    return line.end - line.start - norm.count(" ", line.start, line.end)
+
+
+def _wrap_width(norm: str, content: Sequence[Line]) -> float | None:
+    """In text broken at a page width (text extracted from a PDF), the width from which a
+    line is full and goes on in the next one; ``None`` for text with a line per paragraph.
+
+    Such text has most lines at one common width, most of them not ending a sentence; text
+    with one paragraph a line has lengths all over the place and sentence ends at the ends.
+    """
+    if len(content) < 10:
+        return None
+    widths = sorted(_width(norm, ln) for ln in content)
+    common = widths[(3 * len(widths)) // 4]
+    if common < 10:
+        return None
+    near = sum(1 for w in widths if abs(w - common) <= _WRAP_SLACK * common)
+    open_ended = sum(1 for ln in content if not ends_sentence(norm, ln.start, ln.end))
+    if near < _WRAP_SHARE * len(content) or open_ended < _WRAP_SHARE * len(content):
+        return None
+    return (1 - _WRAP_SLACK) * common - _INDENT
+
+
 def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, int, str]] = ()) -> list[Block]:
     """Group ``lines`` into blocks (see the module docstring for the rules).
 
@@ -217,6 +305,7 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
     soft_breaks = blanks >= 0.5 * len(content)
 
     row_like = _row_like(norm, lines)
+    wrap = None if soft_breaks else _wrap_width(norm, content)
     groups: list[list[Line]] = []
     layouts: dict[int, str] = {}  # index into groups → the table layout of that group
     region_at = {first: (end, layout) for first, end, layout in regions}
@@ -238,6 +327,18 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
         if in_rows and row_like[i]:
             groups[-1].append(line)  # rows stay one table across the blank lines between them
         elif prev is not None and _marker_only(norm, prev):
+            groups[-1].append(line)
+        elif (
+            wrap is not None
+            and prev is not None
+            and _width(norm, prev) >= wrap
+            and not ends_sentence(norm, prev.start, prev.end)
+            and not _starts_block(norm, line)
+            and not row_like[i]
+            and not (_is_heading_line(norm, prev) and _width(norm, line) >= wrap)
+        ):
+            # A line broken at the page width goes on in this one; a heading goes on only
+            # in a short line (its end), never in a full one (the paragraph under it).
             groups[-1].append(line)
         elif (
             prev is not None

@@ -216,8 +216,12 @@ class _Builder:
 
     # -- boxes ----------------------------------------------------------------------
     def box_ends(self, box: _BoxFrame, event: Event) -> bool:
-        if isinstance(event, (ColumnStart, BareTitle, Figure)):
+        if isinstance(event, (ColumnStart, BareTitle)):
             return True
+        if box.children and isinstance(box.children[0], Figure) and box.sub is None:
+            return True  # a box printed as an image: the image was all of it
+        if isinstance(event, Figure):
+            return bool(box.children) or box.sub is not None  # an empty box's figure is its body
         if isinstance(event, Heading):
             key, ordinal = event.marker.key, event.marker.ordinal
             if box.sub is None and box.children and isinstance(box.children[-1], Table):
