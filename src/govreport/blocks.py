@@ -269,7 +269,7 @@ def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: i
     head = block.head
     words = ctx.norm[head : block.end].strip()
     kind: FurnitureKind | None = None
-    if all(is_page_number(ln) for ln in block.lines):
+    if all(is_page_number(ctx.norm, ln) for ln in block.lines):
         kind = FurnitureKind.PAGE
     elif _all_clutter(ctx.norm, block.lines):
         kind = FurnitureKind.CLUTTER
@@ -336,10 +336,13 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, R
                 continue
             note_next = 0
         if index + 1 < len(blocks) and back_matter_title(ctx, block):
-            # Appendices and glossaries: kept, outside the outline.
-            for rest in blocks[index:]:
-                events.append(Furniture(Span(rest.start, rest.end), FurnitureKind.BACK_MATTER,
-                                        clean(ctx.text[rest.start : rest.end])))
+            # Appendices and glossaries: kept, outside the outline; their tables (an
+            # indicator table is often 附件1) are read as tables.
+            for k in range(index, len(blocks)):
+                rest = blocks[k]
+                table = table_rule(ctx, rest, blocks, k)
+                events.append(table if table is not None else Furniture(
+                    Span(rest.start, rest.end), FurnitureKind.BACK_MATTER, clean(ctx.text[rest.start : rest.end])))
             break
         if block.start < consumed:
             continue  # taken by the event before it (a box title on the line after 专栏3)

@@ -54,6 +54,10 @@ CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
         Severity.WARNING, "a section's ordinal skips numbers after the ordinal of its previous sibling"),
     "ordinal-restart": CodeInfo(
         Severity.WARNING, "a section's ordinal is not above its previous sibling's: numbering restarts or repeats"),
+    "nested-restart": CodeInfo(
+        Severity.INFO, "a marker style restarts at 1 under an open entry of the same style: the new list nests under it"),
+    "outline-resume": CodeInfo(
+        Severity.INFO, "a section continues an outer list of its style, closing the list nested under that list's entry"),
     "table-ragged-row": CodeInfo(
         Severity.WARNING, "a table row has more or fewer cells than the table's header"),
 })

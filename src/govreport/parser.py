@@ -14,7 +14,7 @@ from govreport.meta import extract_meta
 from govreport.metrics import MetricFinder
 from govreport.model import Metric, Report, Section
 from govreport.normalize import normalize
-from govreport.segment import join_blocks, skip_page_numbers, split_lines
+from govreport.segment import join_blocks, skip_page_numbers, split_lines, split_run_on_headings
 from govreport.structure import build
 from govreport.tables import find_regions
 
@@ -41,7 +41,7 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
     with _collector_paused():
         norm = normalize(text)
         ctx = Context(text, norm, MetricFinder(text, norm) if metrics else _no_metrics)
-        lines = skip_page_numbers(norm, split_lines(norm))
+        lines = split_run_on_headings(norm, skip_page_numbers(norm, split_lines(norm)))
         front_nodes, body_index, info = split_front(text, norm, lines)
         body_lines = lines[body_index:]
         blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines))

@@ -23,7 +23,7 @@ import regex
 from govreport.markers import match_column, match_figure, match_heading, match_item
 
 __all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row", "is_category_line",
-           "skip_page_numbers", "is_page_number"]
+           "skip_page_numbers", "is_page_number", "split_run_on_headings"]
 
 
 @attrs.frozen(slots=True)
@@ -175,9 +175,37 @@ def skip_page_numbers(norm: str, lines: Sequence[Line]) -> list[Line]:
     return result
 
 
-def is_page_number(line: Line) -> bool:
+# A 第N章-style marker after a space, inside a line that opens with another one.
+_SECOND_MARKER = regex.compile(r"[ ]++(?=第[ ]*+(?:[一二三四五六七八九十百两〇零]{1,4}|[0-9]{1,3})[ ]*+(?:[章节篇编]|部分))")
+
+
+def split_run_on_headings(norm: str, lines: Sequence[Line]) -> list[Line]:
+    """``lines`` with each line that holds two headings (``第三篇 推进改革 第十三章 深化改革``)
+    split in two at the second marker, when the two are of different units and the line
+    has no sentence punctuation. Both parts keep the line's number."""
+    result: list[Line] = []
+    for line in lines:
+        head = line.head
+        if line.blank or not norm.startswith("第", head):
+            result.append(line)
+            continue
+        first = match_heading(norm, head)
+        m = _SECOND_MARKER.search(norm, head, line.end) if first is not None and first.style.startswith("第") else None
+        if m is None or _PROSE_PUNCT.search(norm, head, line.end):
+            result.append(line)
+            continue
+        second = match_heading(norm, m.end())
+        if second is None or second.style == first.style or m.start() <= head + first.end:  # type: ignore[union-attr]
+            result.append(line)
+            continue
+        result.append(Line(line.number, line.start, m.start(), head))
+        result.append(Line(line.number, m.end(), line.end, m.end()))
+    return result
+
+
+def is_page_number(norm: str, line: Line) -> bool:
     """A line holding only a page number (see :func:`skip_page_numbers`)."""
-    return not line.blank and line.head == line.end
+    return not line.blank and line.head == line.end and norm[line.start : line.end].strip().isdigit()
 
 
 def _starts_block(norm: str, line: Line) -> bool:
@@ -358,10 +386,10 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
     merged_layouts: list[str | None] = []
     prose = False  # whether merged[-1] has prose punctuation
     for k, group in enumerate(groups):
-        layout = layouts.get(k)
+        group_layout = layouts.get(k)
         if (
             merged
-            and layout is None
+            and group_layout is None
             and merged_layouts[-1] is None
             and _is_fragment(norm, merged[-1], prose)
             and not _starts_block(norm, group[0])
@@ -370,6 +398,6 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             prose = prose or _has_prose_punct(norm, group)
         else:
             merged.append(group)
-            merged_layouts.append(layout)
-            prose = layout is None and _has_prose_punct(norm, group)
+            merged_layouts.append(group_layout)
+            prose = group_layout is None and _has_prose_punct(norm, group)
     return [Block(tuple(g), layout) for g, layout in zip(merged, merged_layouts)]

@@ -17,7 +17,7 @@ import attrs
 
 from govreport.blocks import BareTitle, ColumnStart, Context, Event, Heading
 from govreport.errors import Diagnostic, diagnostic
-from govreport.model import Column, Figure, Furniture, Item, ItemKind, Metric, Node, Note, Paragraph, Section, Table
+from govreport.model import Column, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Node, Note, Paragraph, Section, Table
 from govreport.span import Span
 
 __all__ = ["build", "PART_KEYS"]
@@ -161,6 +161,8 @@ class _Builder:
     def open_section(self, key: str, ordinal: int | None, marker: str, style: str, title: str,
                      title_span: Span, span: Span) -> _SectionFrame:
         level = self.level_of(key)
+        if level is not None and ordinal is not None:
+            level = self.same_style_level(level, key, ordinal, marker, span)
         if level is not None:
             self.close_to(level)
         last = self.stack[-1].last_ordinal if self.stack else self.root_last
@@ -171,6 +173,42 @@ class _Builder:
                               len(self.stack) + 1, self.ctx.metrics(title_span.start, title_span.end))
         self.stack.append(frame)
         return frame
+
+    def same_style_level(self, level: int, key: str, ordinal: int, marker: str, span: Span) -> int | None:
+        """Where a heading of a style already open at ``level`` goes, by ordinal continuity.
+
+        The policy for one marker style used at two levels (``一、`` parts whose sections are
+        numbered ``一、`` again): a list that restarts at 1 right under an open entry of its
+        style, with nothing deeper open and nothing under that entry but a lead-in (nothing, or
+        a paragraph ending in a colon), nests under that entry (``None``: open a child); after
+        the entry's own prose it is a restart of the outer list, as it always was;
+        later, a heading that does not continue the inner list but continues an outer list
+        of its style closes the inner list and resumes the outer one. Both decisions are
+        reported (``nested-restart``, ``outline-resume``).
+        """
+        frame = self.stack[level]
+        nested_once = any(f.key == key for f in self.stack[:level])  # one style serves two levels, not more
+        if ordinal == 1 and frame.ordinal is not None and level == len(self.stack) - 1 and not nested_once \
+                and self._opens_list(frame):
+            self.diagnostics.append(diagnostic(
+                "nested-restart", f"{marker} restarts its list under {frame.marker}: nested as a lower level", span))
+            return None
+        if frame.ordinal is not None and ordinal == frame.ordinal + 1:
+            return level
+        for outer in range(level - 1, -1, -1):
+            above = self.stack[outer]
+            if above.key == key and above.ordinal is not None and ordinal == above.ordinal + 1:
+                self.diagnostics.append(diagnostic(
+                    "outline-resume", f"{marker} continues {above.marker}: the list nested under it ends", span))
+                return outer
+        return level
+
+    def _opens_list(self, frame: _SectionFrame) -> bool:
+        """Whether ``frame`` holds nothing yet but what leads into a list (``…如下：``)."""
+        if not frame.children:
+            return True
+        last = frame.children[-1]
+        return len(frame.children) == 1 and isinstance(last, Paragraph) and last.text.rstrip().endswith(("：", ":"))
 
     def check_ordinal(self, previous: int | None, ordinal: int, span: Span, marker: str,
                       seen: int | None = None) -> None:
@@ -270,6 +308,9 @@ class _Builder:
         tail = len(events)
         while tail > 0 and isinstance(events[tail - 1], Furniture):
             tail -= 1
+        # So does the back matter (附件, 名词解释), its tables included.
+        tail = next((i for i, e in enumerate(events[:tail])
+                     if isinstance(e, Furniture) and e.kind is FurnitureKind.BACK_MATTER), tail)
         trailing = events[tail:]
         events = events[:tail]
         next_heading = _next_headings(events)
