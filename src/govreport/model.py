@@ -92,6 +92,7 @@ class FurnitureKind(str, enum.Enum):
     LICENCE = "licence"  # licence or copyright footers
     BACK_MATTER = "back_matter"  # 附件 / 名词解释 after the report
     CONTENTS = "contents"  # a 目录 and its entries before the body
+    HEADER = "header"  # a scraper's or a site's header: YAML front matter, 标题：/发布日期： fields
 
 
 @attrs.frozen(slots=True)
