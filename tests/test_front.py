@@ -501,3 +501,21 @@ def test_wild_plans_meta(name, title, region, level, year):
     first = next(n for n in report.walk() if isinstance(n, Section))
     assert "..." not in first.title and "〔" not in first.title  # no contents entry, no document number
     check_all(report)
+
+
+def test_a_notice_dated_in_full_width_digits_after_a_source_line():
+    report = parse_text(doc("""
+        发布时间：2026-01-15
+        青禾市人民政府关于印发青禾市促进消费若干措施的通知
+        各区人民政府：
+        现将《青禾市促进消费若干措施》印发给你们。
+        青禾市人民政府
+        ２０２６年４月８日
+        一、扩大消费
+        发放消费券1亿元。
+        """))
+    m = report.meta
+    assert m.notice.date == dt.date(2026, 4, 8) and m.notice.issuer == "青禾市人民政府"
+    assert furniture(report, FurnitureKind.SOURCE) == ["发布时间：2026-01-15"]
+    assert roles(report) == [FrontRole.NOTICE] * 5
+    assert [s.title for s in report.sections] == ["扩大消费"]

@@ -76,8 +76,8 @@ _LOCAL_VOICE = re.compile("[全本我][省市区县州旗]")
 
 
 def parse_date(text: str) -> dt.date | None:
-    """The first date ``2025年1月14日`` or ``二〇二六年一月十五日`` in ``text``."""
-    m = DATE.search(text)
+    """The first date ``2025年1月14日``, ``２０２５年１月１４日`` or ``二〇二六年一月十五日`` in ``text``."""
+    m = DATE.search(normalize(text))
     if m is None:
         return None
     y = m.group("y")

@@ -141,5 +141,3 @@ def looks_like_title(flat: str) -> bool:
         and not SALUTATION.match(flat)
         and not any(ch in flat for ch in "，。；,;>»›＞")  # sentences and breadcrumbs (首页 > …)
     )
-
-

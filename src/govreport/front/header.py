@@ -39,6 +39,7 @@ _RULE_LINE = regex.compile(r"(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,}|(?:=[ ]*
 _FULL_TEXT = regex.compile(r"#{1,6}[ ]*(?:政策|文件)?(?:全文|正文|原文)(?:内容)?")
 _QUOTE = regex.compile(r">[ ]*\S")
 _YAML_MAX = 60
+_FIELDS_MAX = 40  # field lines read in one go: no scrape header has more
 
 
 def _raw(cur: Cursor, i: int) -> str:
@@ -83,7 +84,8 @@ def _site_header(cur: Cursor, i: int) -> int | None:
         return None
     k = i + 1
     fields = 0
-    while k < cur.limit and (field := _field(cur, k)) is not None and field[0].strip("*_") in SCRAPE_FIELDS:
+    stop = min(cur.limit, k + _FIELDS_MAX)
+    while k < stop and (field := _field(cur, k)) is not None and field[0] in SCRAPE_FIELDS:
         fields += 1
         k += 1
     if fields < 2:
@@ -100,7 +102,8 @@ def _field_lines(cur: Cursor, i: int) -> int | None:
     (``来源：…``, ``时间：…``) are left to the page furniture."""
     k = i
     keys: list[str] = []
-    while k < cur.limit and (field := _field(cur, k)) is not None and field[0] in SCRAPE_FIELDS:
+    stop = min(cur.limit, i + _FIELDS_MAX)
+    while k < stop and (field := _field(cur, k)) is not None and field[0] in SCRAPE_FIELDS:
         keys.append(field[0])
         k += 1
     if all(key in SOURCE_FIELDS for key in keys):  # none, or only 来源：… and 时间：…

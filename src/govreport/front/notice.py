@@ -13,6 +13,7 @@ import regex
 
 from govreport.front.core import Cursor, flat_of, looks_like_title
 from govreport.model import FrontRole
+from govreport.normalize import normalize
 from govreport.text import DATE
 
 __all__ = ["notice_rule", "ISSUER"]
@@ -23,7 +24,7 @@ ISSUER = regex.compile(r"(?:人民政府|办公厅|办公室|人民代表大会�
 """The end of an issuing body's name (人民政府, 办公厅, 国务院, 国家能源局, 科学技术部 …)."""
 _CLOSE = regex.compile(r"[（(](?:此件|本文|本件)[^）)]{0,12}[）)]")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,16}[〔\[［【(（][0-9]{4}[〕\]］】)）][0-9]{1,4}号")
-_SENTENCE = regex.compile(r"[。，；！？,;!?]")
+_SENTENCE = regex.compile(r"[。，；！？：,;!?:]")  # no title or signature holds one
 _TITLE_LINES = 4
 _LETTER_LINES = 40
 
@@ -48,7 +49,8 @@ def _issuer_line(flat: str) -> bool:
 
 
 def _date_line(flat: str) -> bool:
-    return DATE.fullmatch(flat) is not None or DATE.fullmatch(flat.removesuffix("印发")) is not None
+    """A line holding only a date (``2021年12月12日``, maybe ``…日印发``)."""
+    return DATE.fullmatch(normalize(flat).removesuffix("印发")) is not None
 
 
 def notice_rule(cur: Cursor, i: int) -> int | None:
