@@ -170,7 +170,7 @@ def test_2017_national_html_page():
     parts = [s for s in report.sections if s.depth == 1]
     assert [p.title for p in parts] == ["2016年工作回顾", "2017年工作总体部署", "2017年重点工作任务"]
     assert [s.ordinal for s in parts[2].children if hasattr(s, "ordinal")] == list(range(1, 10))
-    assert report.meta.region == "中华人民共和国" and report.meta.year == 2017
+    assert report.meta.region == "全国" and report.meta.year == 2017
     assert any(m.base_unit == "元" and m.base_value == 74400000000000 for m in report.metrics)
     check_all(report)
 

@@ -180,7 +180,7 @@ def test_speaker_line(line, speaker):
         pytest.param("——2024年1月12日在某某市第十七届人民代表大会第三次会议上", "某某市市长 张三",
                      "某某市", Level.PREFECTURAL, id="prefectural-city"),
         pytest.param("——2024年3月5日在第十四届全国人民代表大会第二次会议上", "国务院总理 张三",
-                     "中华人民共和国", Level.NATIONAL, id="national"),
+                     "全国", Level.NATIONAL, id="national"),
     ],
 )
 def test_region_and_level(subtitle, speaker, region, level):
@@ -208,7 +208,7 @@ def test_national_from_the_state_council_opening_alone():
         过去一年，我国经济回升向好。
         """))
     m = report.meta
-    assert (m.region, m.level, m.kind) == ("中华人民共和国", Level.NATIONAL, Kind.WORK_REPORT)
+    assert (m.region, m.level, m.kind) == ("全国", Level.NATIONAL, Kind.WORK_REPORT)
     assert m.year == 2024
 
 
@@ -454,3 +454,59 @@ def test_clutter_after_a_title_without_salutation_is_still_furniture():
     assert report.meta.title == "2025年某某市政府工作报告"
     assert [type(n).__name__ for n in report.body] == ["FrontMatter", "Furniture", "Furniture", "Section"]
     check_all(report)
+
+
+# -- plans: kind, year, region and level ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("青禾市综合交通“十三五”规划", 2016),
+        ("青禾市综合交通“十四五”规划", 2021),
+        ("青禾市综合交通“十五五”规划", 2026),
+        ("青禾市综合交通十四五规划", 2021),
+        ("青禾市国土空间总体规划（2021—2035年）", 2021),
+        ("青禾市国民经济和社会发展第十五个五年规划纲要", 2026),
+    ],
+)
+def test_a_sector_plan_is_a_plan_outline_from_its_first_year(title, year):
+    report = parse_text(title + "\n一、发展基础\n全市绿地面积达到120公顷。\n")
+    assert (report.meta.kind, report.meta.year, report.meta.region) == (Kind.PLAN_OUTLINE, year, "青禾市")
+
+
+def test_a_plan_notice_keeps_its_date_and_the_plan_keeps_its_title():
+    report = parse_text(doc("""
+        青禾市人民政府办公室关于印发青禾市养老服务“十五五”规划的通知
+        各区人民政府，市政府各部门：
+        《青禾市养老服务“十五五”规划》已经市政府同意，现印发给你们，请认真贯彻执行。
+        青禾市人民政府办公室
+        2026年4月8日
+        青禾市养老服务“十五五”规划
+        一、发展基础
+        全市养老床位达到3万张。
+        """))
+    m = report.meta
+    assert (m.title, m.kind, m.year, m.region, m.level) == (
+        "青禾市养老服务“十五五”规划", Kind.PLAN_OUTLINE, 2026, "青禾市", Level.PREFECTURAL)
+    assert m.date is None and m.notice.date == dt.date(2026, 4, 8)
+
+
+def test_a_notice_of_something_else_stays_a_notice():
+    report = parse_text(doc("""
+        青禾市人民政府关于印发青禾市促进消费若干措施的通知
+        各区人民政府，市政府各部门：
+        现将《青禾市促进消费若干措施》印发给你们，请认真贯彻执行。
+        青禾市人民政府
+        2026年4月8日
+        一、扩大商品消费
+        发放消费券1亿元。
+        """))
+    assert report.meta.kind is Kind.NOTICE
+    assert report.meta.title is None
+    assert (report.meta.region, report.meta.level) == ("青禾市", Level.PREFECTURAL)
+
+
+def test_the_national_region_is_written_quanguo_everywhere():
+    report = parse_text(front("政府工作报告", "——2026年3月5日在第十四届全国人民代表大会第四次会议上", "国务院总理 张三"))
+    assert report.to_dict()["meta"]["region"] == "全国"
+    assert report.to_dict()["meta"]["level"] == "national"

@@ -113,7 +113,7 @@ W2002 = "2002_national_work_report_wikisource.txt"
 @needs_wild
 def test_2002_meta():
     m = wild(W2002).meta
-    assert (m.kind, m.region, m.level, m.year) == (Kind.WORK_REPORT, "中华人民共和国", Level.NATIONAL, 2002)
+    assert (m.kind, m.region, m.level, m.year) == (Kind.WORK_REPORT, "全国", Level.NATIONAL, 2002)
     assert m.title is None  # the text starts at 各位代表：
 
 
@@ -186,7 +186,7 @@ W2018 = "2018_national_work_report_wikisource.txt"
 @needs_wild
 def test_2018_meta():
     m = wild(W2018).meta
-    assert (m.kind, m.region, m.level, m.year) == (Kind.WORK_REPORT, "中华人民共和国", Level.NATIONAL, 2018)
+    assert (m.kind, m.region, m.level, m.year) == (Kind.WORK_REPORT, "全国", Level.NATIONAL, 2018)
 
 
 @needs_wild

@@ -20,7 +20,7 @@ from govreport.text import DATE
 from govreport.markers import chinese_ordinal
 from govreport.model import Congress, Kind, Level, Meta, Node, Notice, Section, Speaker
 
-__all__ = ["extract_meta", "PROVINCES", "parse_date", "plan_start_year"]
+__all__ = ["extract_meta", "PROVINCES", "NATIONAL_REGION", "parse_date", "plan_start_year", "region_of_issuer"]
 
 PROVINCES: tuple[str, ...] = (
     "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省",
@@ -32,7 +32,8 @@ PROVINCES: tuple[str, ...] = (
 """China's provincial-level divisions, with their suffixes."""
 
 _SHORT = {p: regex.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", p) for p in PROVINCES}
-NATIONAL_REGION = "中华人民共和国"
+NATIONAL_REGION = "全国"
+"""The region of the State Council's reports and of national plans."""
 
 _CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
              "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -44,12 +45,39 @@ _CONGRESS = regex.compile(
 _REGION_IN_TITLE = regex.compile(
     r"(?P<r>\p{Han}{2,12}?(?:省|市|自治区|自治州|地区|盟|区|县|旗))(?:[0-9]{4}年)?(?:(?:人民)?政府|国民经济和社会发展)"
 )
-_PLAN = regex.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个五年规划|“?(?P<m>[一二三四五六七八九十]{2,3})五”?规划")
+# The period of a plan in its title: 第十四个五年规划, “十四五”, 十四五规划, 2021—2025年
+_PERIOD = regex.compile(
+    r"(?P<y>(?:19|20)[0-9]{2})[ ]*年?[ ]*[—–―~～至到-][ ]*(?:19|20)[0-9]{2}"
+    r"|第(?P<n>[一二三四五六七八九十]{1,3})个五年"
+    r"|“(?P<q>[一二三四五六七八九十]{1,3})五[ ]*”"
+    r"|(?<![一二三四五六七八九十百千第])十(?P<d>[一二三四五六七八九])五(?![一二三四五六七八九十百千年])"
+)
+_PLAN_TITLE = regex.compile(r"(?:规划|纲要)(?:[（(][^（()）]{1,20}[）)])?$")
+# What a title may open with before the region it names: a plan's period or a year.
+_TITLE_LEAD = regex.compile(r"^(?:“[一二三四五六七八九十]{1,3}五”|[（(]?(?:19|20)[0-9]{2}[—–―~～至到-]*(?:(?:19|20)[0-9]{2})?年?[）)]?)?")
+# A region named at the start of a title: 上海市青禾区…, 青禾市… (each unit has at least two
+# characters before its suffix, so 城市 in 青禾市城市更新规划 is not one).
+_LEADING_REGION = regex.compile(
+    r"(?P<r>\p{Han}{2,12}?(?:省|自治区|市|自治州|地区|盟|县|旗|区)(?:\p{Han}{2,10}?(?:市|自治州|地区|盟|县|旗|区)){0,2})"
+)
+_NATIONAL_TITLE = regex.compile(r"(?:国家|全国|中国)")
+_NATIONAL_ISSUER = regex.compile(
+    r"(?:中共中央|国务院|全国人民代表大会|全国人大|国家\p{Han}{1,16}|(?!\p{Han}*(?:省|市|县|区|州|旗))\p{Han}{1,12}部)$"
+)
+_GOVERNMENT = regex.compile(
+    r"(?P<r>\p{Han}{1,24}?(?:省|自治区|市|自治州|地区|盟|县|旗|区))"
+    r"(?:人民政府|政府|人民代表大会常务委员会|人大常委会)?(?:办公厅|办公室)?"
+)
+_ISSUER_FIELDS = ("发布单位", "发布机构", "发文机关", "发文单位")
+# How the text speaks of itself: a national document of 我国, a local one of 全市, 本省 …
+_NATIONAL_VOICE = re.compile("我国")
+_LOCAL_VOICE = re.compile("[全本我][省市区县州旗]")
+
 
 
 def parse_date(text: str) -> dt.date | None:
-    """The first date ``2025年1月14日`` or ``二〇二六年一月十五日`` in ``text``."""
-    m = DATE.search(text)
+    """The first date ``2025年1月14日``, ``２０２５年１月１４日`` or ``二〇二六年一月十五日`` in ``text``."""
+    m = DATE.search(normalize(text))
     if m is None:
         return None
     y = m.group("y")
@@ -74,7 +102,7 @@ def plan_start_year(n: int) -> int:
 
 
 def _level_of(region: str | None, national: bool) -> Level | None:
-    if national:
+    if national or region == NATIONAL_REGION:
         return Level.NATIONAL
     if not region:
         return None
@@ -130,6 +158,83 @@ def _year_from_outline(sections: Sequence[Section]) -> int | None:
     return None
 
 
+def _plan_year(title: str) -> int | None:
+    """The first year of the plan a title names by its period (十四五 → 2021)."""
+    m = _PERIOD.search(title)
+    if m is None:
+        return None
+    if m.group("y"):
+        return int(m.group("y"))
+    n = chinese_ordinal(m.group("n") or m.group("q") or "十" + m.group("d"))
+    return plan_start_year(n) if n else None
+
+
+def _kind(info: FrontInfo, title: str, sections: Sequence[Section]) -> Kind:
+    """A work report, a plan (a five-year outline or a sector plan, under a notice too),
+    a notice of something else, or other."""
+    if "工作报告" in title:
+        return Kind.WORK_REPORT
+    if _PLAN_TITLE.search(title) or "纲要" in title or ("规划" in title and _PERIOD.search(title)):
+        return Kind.PLAN_OUTLINE
+    if any(s.style == "第N章" for s in sections):
+        return Kind.PLAN_OUTLINE
+    if info.salutation or info.speaker_name:
+        return Kind.WORK_REPORT
+    if info.notice_title:
+        if "工作报告" in info.notice_title:
+            return Kind.WORK_REPORT
+        if regex.search(r"规划|纲要", info.notice_title):
+            return Kind.PLAN_OUTLINE
+        return Kind.NOTICE
+    return Kind.OTHER
+
+
+def region_of_issuer(issuer: str) -> str | None:
+    """The region of an issuing body: ``上海市青禾区人民政府办公室`` → ``上海市青禾区``;
+    ``国务院``, ``国务院办公厅``, ``国家能源局`` or ``科学技术部`` → ``全国``; else ``None``."""
+    first = regex.split(r"[、，,\s]", issuer.strip())[0]
+    if _NATIONAL_ISSUER.fullmatch(first) or first.startswith(("国务院", "中共中央")):
+        return NATIONAL_REGION
+    m = _GOVERNMENT.fullmatch(first)
+    return m.group("r") if m else None
+
+
+def _region_of_title(title: str, kind: Kind) -> str | None:
+    """The region a title names: ``青禾市2025年政府工作报告``, ``上海市青禾区…规划``;
+    a plan titled ``国家…``/``全国…`` is national."""
+    m = _REGION_IN_TITLE.search(normalize(title))
+    if m is not None:
+        return str(regex.sub(r"^[0-9]{4}年", "", m.group("r")))
+    bare = _TITLE_LEAD.sub("", title)
+    if kind is Kind.PLAN_OUTLINE and _NATIONAL_TITLE.match(bare):
+        return NATIONAL_REGION
+    m = _LEADING_REGION.match(bare)
+    if m is not None:
+        return str(m.group("r"))
+    m = regex.search(r"(?P<r>" + "|".join(PROVINCES) + ")", title)
+    return m.group("r") if m else None
+
+
+def _speaks_as_nation(text: str) -> bool:
+    """Whether a text speaks of itself as the nation (我国) far more than as a locality
+    (全市, 本省, 我区 …): a national document that names no region."""
+    national = len(_NATIONAL_VOICE.findall(text))
+    return national >= 3 and national > 2 * len(_LOCAL_VOICE.findall(text))
+
+
+def _region(info: FrontInfo, text: str, title: str, kind: Kind, congress_region: str | None) -> str | None:
+    """The region, from the first of: the congress, the speaker's office, the issuer (of
+    the notice, else a scrape header's 发布单位), the title, how the text speaks of
+    itself, and the province the text names most."""
+    region = congress_region or _region_from_speaker(info.speaker_office)
+    if region is None:
+        issuers = [info.notice_issuer] + [info.header.get(f) for f in _ISSUER_FIELDS]
+        region = next((r for i in issuers if i and (r := region_of_issuer(i))), None)
+    if region is None and title:
+        region = _region_of_title(title, kind)
+    if region is None and _speaks_as_nation(text):
+        region = NATIONAL_REGION
+    return region or _body_region(text)
 
 
 def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Sequence[Section]) -> Meta:
@@ -153,41 +258,16 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
         national = True
 
     title = info.title
+    flat_title = "".join((title or "").split())
     date = parse_date(subtitle) if subtitle else None
-
-    region: str | None = None
-    if national:
-        region = NATIONAL_REGION
-    if region is None:
-        region = congress_region
-    if region is None:
-        region = _region_from_speaker(info.speaker_office)
-    if region is None and title:
-        m = _REGION_IN_TITLE.search(normalize(title).replace(" ", "")) or regex.search(
-            r"(?P<r>" + "|".join(PROVINCES) + ")", title
-        )
-        if m is not None:
-            region = regex.sub(r"^[0-9]{4}年", "", m.group("r"))
-    if region is None:
-        region = _body_region(text)
-    kind = Kind.OTHER
-    plan = _PLAN.search((title or "").replace(" ", ""))
-    has_chapters = any(s.style == "第N章" for s in sections)
-    if title and "工作报告" in title.replace(" ", ""):
-        kind = Kind.WORK_REPORT
-    elif plan is not None or (title and "纲要" in title) or has_chapters:
-        kind = Kind.PLAN_OUTLINE
-    elif info.salutation or info.speaker_name:
-        kind = Kind.WORK_REPORT
-    elif info.notice_title:
-        kind = Kind.NOTICE
+    kind = _kind(info, flat_title, sections)
+    region = NATIONAL_REGION if national else _region(info, text, flat_title, kind, congress_region)
 
     year: int | None = None
-    if kind is Kind.PLAN_OUTLINE and plan is not None:
-        n = chinese_ordinal(plan.group("n") or plan.group("m"))
-        year = plan_start_year(n) if n else None
+    if kind is Kind.PLAN_OUTLINE:
+        year = _plan_year(normalize(flat_title)) or _plan_year(normalize(info.notice_title or ""))
     if year is None and title:
-        m = _YEAR.search(normalize(title).replace(" ", ""))
+        m = _YEAR.search(normalize(flat_title))
         year = int(m.group("y")) if m else None
     if year is None and date is not None:
         year = date.year

@@ -93,6 +93,7 @@ class FurnitureKind(str, enum.Enum):
     BACK_MATTER = "back_matter"  # 附件 / 名词解释 after the report
     CONTENTS = "contents"  # a 目录 and its entries before the body
     PAGE = "page"  # a page number (or running header) of a paginated original
+    HEADER = "header"  # a scraper's or a site's header: YAML front matter, 标题：/发布日期： fields
 
 
 @attrs.frozen(slots=True)
