@@ -56,6 +56,10 @@ CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
         Severity.WARNING, "a section's ordinal is not above its previous sibling's: numbering restarts or repeats"),
     "table-ragged-row": CodeInfo(
         Severity.WARNING, "a table row has more or fewer cells than the table's header"),
+    "inline-html": CodeInfo(
+        Severity.INFO, "a block of HTML tags only (inline HTML in text or markdown) that no reader uses"),
+    "html-table-unclosed": CodeInfo(
+        Severity.WARNING, "an inline HTML <table> is not closed: its rows are read as far as they go"),
 })
 """Every diagnostic code govreport emits, with its severity and meaning.
 

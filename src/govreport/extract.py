@@ -131,14 +131,43 @@ def html_to_text(html: str) -> str:
 
 
 _HTML_SIGNS = regex.compile(r"<(?:!doctype|html|body|p|div|br|h[1-6]|li|td|tr|table|article|section)\b", regex.I)
+_PAGE_START = regex.compile(r"\s*+(?:\[\s*+)?<(?:!doctype|html)\b", regex.I)
+_TABLE_OPEN = regex.compile(r"<table\b", regex.I)
+_TABLE_CLOSE = regex.compile(r"</table\s*+>", regex.I)
+_TAG_START = regex.compile(r"[ \t\u3000]*+<[a-zA-Z/!]")
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether decoded text is an HTML page or fragment rather than text with stray tags."""
+    """Whether decoded text is an HTML page or fragment rather than text or markdown that
+    holds some HTML (stray tags, an inline ``<table>``, a ``<div>`` line).
+
+    A page opens with ``<!doctype`` or ``<html``. A fragment is mostly markup: in its
+    first 8 KB, with each ``<table>…</table>`` counted as one line (a markdown plan may hold
+    a long one), at least three block-level tags, and at least half the non-blank lines
+    open with a tag.
+    """
     head = text[:8192]
-    if regex.match(r"\s*(?:\[\s*)?<(?:!doctype|html)\b", head, regex.I):
+    if _PAGE_START.match(head):
         return True
-    return len(_HTML_SIGNS.findall(head)) >= 3
+    if len(_HTML_SIGNS.findall(head)) < 3:
+        return False
+    lines = [ln for ln in _tables_as_one_line(head).split("\n") if ln.strip(" \t\r\u3000")]
+    tagged = sum(1 for ln in lines if _TAG_START.match(ln))
+    return 2 * tagged >= len(lines)
+
+
+def _tables_as_one_line(text: str) -> str:
+    """``text`` with each ``<table>…</table>`` written as ``<table/>``."""
+    parts: list[str] = []
+    pos = 0
+    while (opening := _TABLE_OPEN.search(text, pos)) is not None:
+        closing = _TABLE_CLOSE.search(text, opening.end())
+        if closing is None:
+            break
+        parts += [text[pos : opening.start()], "<table/>"]
+        pos = closing.end()
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
