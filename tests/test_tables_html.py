@@ -227,3 +227,10 @@ def test_markdown_plan_with_an_inline_table_keeps_its_outline():
     assert first[1].text.startswith("<div") and first[2].text == "全县空气质量优良天数比率稳步提高。"
     assert [d.code for d in report.diagnostics] == ["inline-html"]
     check_all(report)
+
+
+def test_unclosed_tables_and_huge_spans_stay_linear():
+    from helpers import assert_linear
+
+    piece = '<table><tr><td colspan="999999" rowspan="999999">甲</td><td>1</td>\n<tr><td>乙</td>\n'
+    assert_linear(parse_text, piece * 50, piece * 400, label="unclosed html tables")
