@@ -194,3 +194,85 @@ def test_2025_hebei_docx():
     assert [len([c for c in p.children if hasattr(c, "depth")]) for p in parts] == [6, 8]
     assert any(isinstance(n, Furniture) and n.kind is FurnitureKind.SOURCE for n in report.walk())
     check_all(report)
+
+
+# -- merged table cells -----------------------------------------------------------------------
+
+MERGED_PAGE = """<!DOCTYPE html><html><body>
+<h2>一、发展目标</h2>
+<table>
+<tr><th>类别</th><th>指标</th><th colspan="2">目标值</th></tr>
+<tr><th></th><th></th><th>2027年</th><th>2030年</th></tr>
+<tr><td rowspan="2">绿色低碳</td><td>森林覆盖率（%）</td><td>33</td><td>35</td></tr>
+<tr><td>单位地区生产总值能耗降低（%）</td><td colspan="2">〔13〕</td></tr>
+<tr><td>开放合作</td><td>实际使用外资（亿美元）</td><td>8</td><td>10</td></tr>
+</table>
+<p>二、主要任务</p>
+</body></html>
+"""
+
+
+def test_html_page_rowspan_and_colspan_repeat_the_merged_text():
+    lines = html_to_text(MERGED_PAGE).splitlines()
+    assert lines[1:6] == [
+        "类别\t指标\t目标值\t目标值",
+        "\t\t2027年\t2030年",
+        "绿色低碳\t森林覆盖率（%）\t33\t35",
+        "绿色低碳\t单位地区生产总值能耗降低（%）\t〔13〕\t〔13〕",
+        "开放合作\t实际使用外资（亿美元）\t8\t10",
+    ]
+    report = parse_bytes(MERGED_PAGE.encode("utf-8"))
+    (table,) = report.tables
+    assert [r.category for r in table.rows if r.cells[1].text.endswith("）")] == ["绿色低碳", "绿色低碳", "开放合作"]
+    assert [s.title for s in report.sections] == ["发展目标", "主要任务"]
+    check_all(report)
+
+
+def make_merged_docx():
+    """A DOCX table written by hand: a vMerge over two rows, a gridSpan over two columns."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def cell(text, props=""):
+        return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    rows = [
+        cell("领域") + cell("指标") + cell("2025年") + cell("2030年"),
+        cell("创新驱动", '<w:vMerge w:val="restart"/>') + cell("研发经费投入强度（%）") + cell("2.6") + cell("3.2"),
+        cell("", "<w:vMerge/>") + cell("数字经济核心产业增加值占比（%）") + cell("与全省同步", '<w:gridSpan w:val="2"/>'),
+        cell("民生福祉") + cell("人均预期寿命（岁）") + cell("80") + cell("81"),
+    ]
+    table = "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
+    body = '<w:p><w:r><w:t>一、主要指标</w:t></w:r></w:p>' + table + '<w:p><w:r><w:t>二、重点任务</w:t></w:r></w:p>'
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", document)
+    return buf.getvalue()
+
+
+def test_docx_vmerge_and_gridspan_repeat_the_merged_text():
+    data = make_merged_docx()
+    lines = docx_to_text(data).splitlines()
+    assert lines[1:5] == [
+        "领域\t指标\t2025年\t2030年",
+        "创新驱动\t研发经费投入强度（%）\t2.6\t3.2",
+        "创新驱动\t数字经济核心产业增加值占比（%）\t与全省同步\t与全省同步",
+        "民生福祉\t人均预期寿命（岁）\t80\t81",
+    ]
+    report = parse_bytes(data)
+    (table,) = report.tables
+    assert [r.category for r in table.rows] == ["创新驱动", "创新驱动", "民生福祉"]
+    assert [[c.text for c in r.cells][2:] for r in table.rows][1] == ["与全省同步", "与全省同步"]
+    assert [s.title for s in report.sections] == ["主要指标", "重点任务"]
+    check_all(report)
+
+
+def test_markdown_with_an_inline_table_is_not_taken_for_html():
+    text = "# 示例区规划\n\n## 第一章 总则\n\n正文一段。\n\n<table><tr><td>指标</td><td>2030年</td></tr>\n<tr><td>人口（万人）</td><td>50</td></tr>\n<tr><td>绿地率（%）</td><td>40</td></tr></table>\n\n## 第二章 目标\n\n正文二段。\n"
+    assert not looks_like_html(text)
+    assert read_document(text.encode("utf-8")) == text
+
+
+def test_html_fragment_without_a_doctype_is_still_html():
+    fragment = "<div class=\"article\">\n<h4>各位代表：</h4>\n<p>现在报告工作。</p>\n<h5>一、过去一年</h5>\n<p>稳中有进。</p>\n</div>\n"
+    assert looks_like_html(fragment)

@@ -14,10 +14,12 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from govreport.errors import Diagnostic
+from govreport.errors import Diagnostic, diagnostic
 from govreport.markers import Marker, match_column, match_figure, match_heading, match_item
 from govreport.model import Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Table
-from govreport.segment import Block, Line, ends_sentence, head_offset, is_category_line, is_page_number, is_row
+from govreport.segment import (
+    Block, Line, ends_sentence, head_offset, is_category_line, is_markup_line, is_page_number, is_row,
+)
 from govreport.span import Span
 from govreport.tables import read_region, read_table
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
@@ -153,6 +155,17 @@ def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) 
         if len(cells) < 2:
             return None
     return read_table(ctx.text, [(ln.start, ln.end) for ln in lines])
+
+
+def inline_html_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
+    """Lines of HTML tags only (``<div class="…">``, ``<img src="…">``) that no table
+    reader took: a paragraph of their own, its text the markup as written, reported as
+    ``inline-html``; the text after them is read as text."""
+    if not all(is_markup_line(ctx.norm, ln) for ln in block.lines):
+        return None
+    span = Span(block.start, block.end)
+    ctx.diagnostics.append(diagnostic("inline-html", "HTML markup that no reader uses, kept as a paragraph", span))
+    return Paragraph(span, ctx.text[block.start : block.end].strip())
 
 
 def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
@@ -312,6 +325,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("column", column_rule),
     ("figure", figure_rule),
     ("table", table_rule),
+    ("inline_html", inline_html_rule),
     ("note", note_rule),
     ("heading", heading_rule),
     ("item", item_rule),

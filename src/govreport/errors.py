@@ -60,6 +60,10 @@ CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
         Severity.INFO, "a section continues an outer list of its style, closing the list nested under that list's entry"),
     "table-ragged-row": CodeInfo(
         Severity.WARNING, "a table row has more or fewer cells than the table's header"),
+    "inline-html": CodeInfo(
+        Severity.INFO, "a block of HTML tags only (inline HTML in text or markdown) that no reader uses"),
+    "html-table-unclosed": CodeInfo(
+        Severity.WARNING, "an inline HTML <table> is not closed: its rows are read as far as they go"),
 })
 """Every diagnostic code govreport emits, with its severity and meaning.
 

@@ -6,6 +6,13 @@ or ``w:p``), turns table rows into tab-separated lines (so the table rule reads 
 any other table), and drops scripts, styles and navigation. ``Report.text`` is this
 extracted text and every span points into it.
 
+Merged table cells are laid out as the page or document shows them: the text of a cell
+merged over several rows (HTML ``rowspan``, DOCX ``w:vMerge``) is repeated in each row it
+spans, and the text of a cell merged over several columns (``colspan``, ``w:gridSpan``)
+in each of its columns. The extracted text then repeats that text, once per row and
+column the merged cell covers, so every row line holds all its cells (a merged 类别 cell
+is the category of each row of its group).
+
 ``html.parser`` and ``zipfile`` + ``xml.etree`` are enough for what reports contain, so
 no dependency is added for them.
 """
@@ -37,6 +44,50 @@ _BLOCK_TAGS = frozenset(
 _SKIP_TAGS = frozenset("script style noscript head nav iframe svg template select button form".split())
 _CELL_TAGS = frozenset(("td", "th"))
 _SPACE = regex.compile(r"[ \t\r\n\f\v]+")
+_SPAN_VALUE = regex.compile(r"[ ]*+([0-9]{1,9})")
+
+MAX_COLUMNS = 256
+"""The most columns a table row is laid out over (cells past it are left out), so an
+adversarial ``colspan`` cannot make rows out of proportion to the input."""
+
+MAX_SPAN = 1000
+"""The largest ``rowspan``/``colspan``/``w:gridSpan`` honoured (a larger one is taken as this)."""
+
+
+def _span_value(value: str | None) -> int:
+    """A ``rowspan``/``colspan`` value as a count of rows or columns (1 when unreadable)."""
+    m = _SPAN_VALUE.match(value or "")
+    return max(1, min(int(m.group(1)), MAX_SPAN)) if m else 1
+
+
+class _Grid:
+    """Lays rows of merged cells out: a cell spanning rows reaches the rows below it."""
+
+    def __init__(self) -> None:
+        self.below: dict[int, tuple[str, int]] = {}  # column → (text, rows still to reach)
+
+    def row(self, cells: list[tuple[str, int, int]]) -> list[str]:
+        """The texts of one row, column by column, from its ``(text, colspan, rowspan)`` cells."""
+        placed: dict[int, str] = {}
+        for col, (text, left) in list(self.below.items()):
+            placed[col] = text
+            if left > 1:
+                self.below[col] = (text, left - 1)
+            else:
+                del self.below[col]
+        col = 0
+        for text, colspan, rowspan in cells:
+            while col in placed:
+                col += 1
+            if col >= MAX_COLUMNS:
+                break
+            for c in range(col, min(col + colspan, MAX_COLUMNS)):
+                if c not in placed:
+                    placed[c] = text
+                    if rowspan > 1:
+                        self.below[c] = (text, rowspan - 1)
+            col += colspan
+        return [placed.get(c, "") for c in range(max(placed) + 1)] if placed else []
 
 
 class _TextCollector(HTMLParser):
@@ -45,13 +96,16 @@ class _TextCollector(HTMLParser):
         self.lines: list[str] = []
         self.current: list[str] = []
         self.skip_depth = 0
-        self.cells: list[str] | None = None
+        self.cells: list[tuple[str, int, int]] | None = None  # (text, colspan, rowspan) of the row's cells
+        self.spans = (1, 1)  # colspan and rowspan of the cell being read
+        self.grids: list[_Grid] = []  # one per open <table>
 
     def _flush(self) -> None:
         text = _SPACE.sub(" ", "".join(self.current)).strip(" ")
         self.current = []
         if self.cells is not None:
-            self.cells.append(text)
+            self.cells.append((text, *self.spans))
+            self.spans = (1, 1)
             return
         if text.strip(" \u3000\u00a0"):
             self.lines.append(text)
@@ -62,12 +116,19 @@ class _TextCollector(HTMLParser):
             return
         if self.skip_depth:
             return
-        if tag == "tr":
+        if tag == "table":
+            self.grids.append(_Grid())
+            if self.cells is None:
+                self._flush()
+        elif tag == "tr":
+            self._end_row()
             self._flush()
             self.cells = []
         elif tag in _CELL_TAGS:
             if self.cells is not None and self.current:
                 self._flush()
+            found = dict(attrs)
+            self.spans = (_span_value(found.get("colspan")), _span_value(found.get("rowspan")))
         elif tag == "br":
             if self.cells is None:
                 self._flush()
@@ -84,13 +145,27 @@ class _TextCollector(HTMLParser):
         if tag in _CELL_TAGS and self.cells is not None:
             self._flush()
         elif tag == "tr" and self.cells is not None:
-            if self.current:
-                self._flush()
-            cells, self.cells = self.cells, None
-            if any(c.strip() for c in cells):
-                self.lines.append("\t".join(cells))
+            self._end_row()
+        elif tag == "table":
+            self._end_row()
+            if self.grids:
+                self.grids.pop()
+            self._flush()
         elif tag in _BLOCK_TAGS and self.cells is None:
             self._flush()
+
+    def _end_row(self) -> None:
+        """Write the open row, if any, as one tab-separated line with its merged cells laid out."""
+        if self.cells is None:
+            return
+        if self.current:
+            self._flush()
+        cells, self.cells = self.cells, None
+        if not self.grids:
+            self.grids.append(_Grid())  # a row outside any <table>
+        texts = self.grids[-1].row(cells)
+        if any(c.strip() for c in texts):
+            self.lines.append("\t".join(texts))
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
@@ -98,6 +173,7 @@ class _TextCollector(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        self._end_row()
         self._flush()
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
@@ -131,14 +207,43 @@ def html_to_text(html: str) -> str:
 
 
 _HTML_SIGNS = regex.compile(r"<(?:!doctype|html|body|p|div|br|h[1-6]|li|td|tr|table|article|section)\b", regex.I)
+_PAGE_START = regex.compile(r"\s*+(?:\[\s*+)?<(?:!doctype|html)\b", regex.I)
+_TABLE_OPEN = regex.compile(r"<table\b", regex.I)
+_TABLE_CLOSE = regex.compile(r"</table\s*+>", regex.I)
+_TAG_START = regex.compile(r"[ \t\u3000]*+<[a-zA-Z/!]")
 
 
 def looks_like_html(text: str) -> bool:
-    """Whether decoded text is an HTML page or fragment rather than text with stray tags."""
+    """Whether decoded text is an HTML page or fragment rather than text or markdown that
+    holds some HTML (stray tags, an inline ``<table>``, a ``<div>`` line).
+
+    A page opens with ``<!doctype`` or ``<html``. A fragment is mostly markup: in its
+    first 8 KB, with each ``<table>…</table>`` counted as one line (a markdown plan may hold
+    a long one), at least three block-level tags, and at least half the non-blank lines
+    open with a tag.
+    """
     head = text[:8192]
-    if regex.match(r"\s*(?:\[\s*)?<(?:!doctype|html)\b", head, regex.I):
+    if _PAGE_START.match(head):
         return True
-    return len(_HTML_SIGNS.findall(head)) >= 3
+    if len(_HTML_SIGNS.findall(head)) < 3:
+        return False
+    lines = [ln for ln in _tables_as_one_line(head).split("\n") if ln.strip(" \t\r\u3000")]
+    tagged = sum(1 for ln in lines if _TAG_START.match(ln))
+    return 2 * tagged >= len(lines)
+
+
+def _tables_as_one_line(text: str) -> str:
+    """``text`` with each ``<table>…</table>`` written as ``<table/>``."""
+    parts: list[str] = []
+    pos = 0
+    while (opening := _TABLE_OPEN.search(text, pos)) is not None:
+        closing = _TABLE_CLOSE.search(text, opening.end())
+        if closing is None:
+            break
+        parts += [text[pos : opening.start()], "<table/>"]
+        pos = closing.end()
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
@@ -216,10 +321,43 @@ def docx_to_text(data: bytes) -> str:
         if child.tag == _W + "p":
             lines.append(_paragraph_text(child))
         elif child.tag == _W + "tbl":
-            for row in child.iter(_W + "tr"):
-                cells = [
-                    " ".join(_paragraph_text(p) for p in cell.iter(_W + "p")).strip()
-                    for cell in row.iter(_W + "tc")
-                ]
-                lines.append("\t".join(cells))
+            lines.extend(_table_lines(child))
     return "\n".join(lines) + "\n"
+
+
+def _val(props: ElementTree.Element | None, name: str) -> ElementTree.Element | None:
+    return props.find(_W + name) if props is not None else None
+
+
+def _table_lines(table: ElementTree.Element) -> list[str]:
+    """The rows of a DOCX table as tab-separated lines, merged cells laid out: a cell that
+    continues a vertical merge (``w:vMerge`` without ``restart``) repeats the text of the
+    cell that began it, and a ``w:gridSpan`` cell fills each of its grid columns. A table
+    nested in a cell is read as that cell's text."""
+    lines: list[str] = []
+    merged: dict[int, str] = {}  # grid column → text of the vertical merge running there
+    for row in table.findall(_W + "tr"):
+        before = _val(row.find(_W + "trPr"), "gridBefore")
+        col = _span_value(before.get(_W + "val")) if before is not None else 0
+        texts: dict[int, str] = {}
+        for cell in row.findall(_W + "tc"):
+            if col >= MAX_COLUMNS:
+                break
+            props = cell.find(_W + "tcPr")
+            span_el = _val(props, "gridSpan")
+            span = _span_value(span_el.get(_W + "val")) if span_el is not None else 1
+            text = " ".join(_paragraph_text(p) for p in cell.iter(_W + "p")).strip()
+            vmerge = _val(props, "vMerge")
+            columns = range(col, min(col + span, MAX_COLUMNS))
+            for c in columns:
+                if vmerge is None:
+                    merged.pop(c, None)
+                elif vmerge.get(_W + "val") == "restart":
+                    merged[c] = text
+                elif not text:
+                    text = merged.get(c, "")
+                texts[c] = text
+            col += span
+        cells = [texts.get(c, "") for c in range(max(texts) + 1)] if texts else []
+        lines.append("\t".join(cells))
+    return lines

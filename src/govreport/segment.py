@@ -23,7 +23,7 @@ import regex
 from govreport.markers import match_column, match_figure, match_heading, match_item
 
 __all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row", "is_category_line",
-           "skip_page_numbers", "is_page_number", "split_run_on_headings"]
+           "skip_page_numbers", "is_page_number", "split_run_on_headings", "is_markup_line"]
 
 
 @attrs.frozen(slots=True)
@@ -209,9 +209,12 @@ def is_page_number(norm: str, line: Line) -> bool:
 
 
 def _starts_block(norm: str, line: Line) -> bool:
-    """Whether a line must open a new block: a marker, a 专栏 title, a caption, a table row."""
+    """Whether a line must open a new block: a marker, a 专栏 title, a caption, a table row,
+    a line of HTML tags only."""
     head = line.head
     if head > line.start and norm[line.start] == "#":
+        return True
+    if is_markup_line(norm, line):
         return True
     if match_heading(norm, head) is not None or match_item(norm, head) is not None:
         return True
@@ -223,15 +226,28 @@ def _starts_block(norm: str, line: Line) -> bool:
 
 
 def _is_heading_line(norm: str, line: Line) -> bool:
-    """A line that is complete on its own: a markdown heading or a marker without a 。."""
+    """A line that is complete on its own: a markdown heading, a marker without a 。, a line
+    of HTML tags only."""
     head = line.head
     if head > line.start and norm[line.start] == "#":
+        return True
+    if is_markup_line(norm, line):
         return True
     if match_column(norm, head, line.end) is not None or match_figure(norm, head):
         return True
     if match_heading(norm, head) is not None and "。" not in norm[head : line.end]:
         return True
     return is_row(norm, line)
+
+
+# HTML tags and nothing else: ``<div class="…">``, ``</div>``, ``<img src="…" />``, ``<!-- … -->``.
+_MARKUP_LINE = regex.compile(r"(?:<[a-zA-Z/!][^<>\n]*+>[ ]*+)++")
+
+
+def is_markup_line(norm: str, line: Line) -> bool:
+    """A line of HTML tags only (inline HTML in markdown that no reader uses): a block of
+    its own, so the text after it is read as text."""
+    return norm.startswith("<", line.start) and _MARKUP_LINE.fullmatch(norm, line.start, line.end) is not None
 
 
 def is_row(norm: str, line: Line) -> bool:
@@ -344,8 +360,8 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
         if i < skip_to:
             continue
         if i in region_at:
-            end, layout = region_at[i]
-            layouts[len(groups)] = layout
+            end, region_layout = region_at[i]
+            layouts[len(groups)] = region_layout
             groups.append([ln for ln in lines[i:end] if not ln.blank])
             skip_to, prev, in_rows = end, None, False
             continue
@@ -356,6 +372,8 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             groups[-1].append(line)  # rows stay one table across the blank lines between them
         elif prev is not None and _marker_only(norm, prev):
             groups[-1].append(line)
+        elif prev is not None and is_markup_line(norm, prev) and is_markup_line(norm, line):
+            groups[-1].append(line)  # consecutive lines of HTML tags only: one block
         elif (
             wrap is not None
             and prev is not None

@@ -1,0 +1,95 @@
+"""Rows of cells with spans → one :class:`~govreport.model.Table`.
+
+Every layout ends here: it finds its rows and the text and span of each cell, and
+:func:`build_table` decides what the rows mean, the same way for all of them. The first row
+is the header; a header repeated later (after a page break) is dropped; a row whose only
+filled cell is bold (``<b>经济发展</b>``), or that has a single filled cell in a table of
+more than two columns, becomes the category of the rows below it, and so does a cell in a
+类别 column (the rows below it leave theirs empty, or repeat a merged cell); the unit of a
+row is the one its indicator name ends with (``（%）``), and each numeric cell under a year
+column gets a metric.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from govreport.model import CATEGORY_HEADERS, INDICATOR_HEADERS, Row, Table, header_column
+from govreport.normalize import normalize
+from govreport.span import Span
+from govreport.tables.cells import YEAR_COLUMN, read_cell, row_unit, with_metric
+
+__all__ = ["GridCell", "GridRow", "build_table"]
+
+
+@attrs.frozen(slots=True)
+class GridCell:
+    """One cell as a layout found it: its display ``text`` and the ``span`` of what is
+    written for it. ``copy`` marks a cell that repeats a merged cell (a ``rowspan`` or
+    ``colspan``) in a row or column other than its first: it takes the cell's value, and
+    the metric stays with the first."""
+
+    text: str
+    span: Span
+    copy: bool = False
+
+
+@attrs.frozen(slots=True)
+class GridRow:
+    """One row: its span and cells; ``bold`` when the row is marked bold (``<b>``)."""
+
+    span: Span
+    cells: tuple[GridCell, ...]
+    bold: bool = False
+
+
+def build_table(text: str, rows: Sequence[GridRow], span: Span, *, category_col: int | None = None) -> Table:
+    """The table of ``rows`` (the first is the header), spanning ``span`` of ``text``.
+
+    ``category_col`` names a column that holds each row's category when the header does
+    not say so (a column of cells merged over their group, say).
+    """
+    header: tuple[str, ...] = ()
+    out: list[Row] = []
+    category: str | None = None
+    name_col: int | None = None
+    year_cols: dict[int, int] = {}
+    for k, grid_row in enumerate(rows):
+        cells = grid_row.cells
+        texts = [c.text for c in cells]
+        if k == 0:
+            header = tuple(texts)
+            name_col = header_column(header, INDICATOR_HEADERS)
+            found = header_column(header, CATEGORY_HEADERS)
+            category_col = found if found is not None else category_col
+            year_cols = {i: int(m.group("y")) for i, h in enumerate(header) if (m := YEAR_COLUMN.fullmatch(h))}
+            continue
+        if tuple(texts) == header:
+            continue
+        filled = [c.text for c in cells if c.text and not c.copy]
+        if len(filled) == 1 and len(header) > 2 and (grid_row.bold or not texts[0].isdigit()):
+            category = filled[0]
+            continue
+        if category_col is not None and category_col < len(texts) and texts[category_col]:
+            category = texts[category_col]
+        col = name_col if name_col is not None else _first_text_column(texts)
+        name = texts[col] if col is not None and col < len(texts) else None
+        unit = row_unit(name) if name is not None else None
+        row_cells = []
+        for i, cell in enumerate(cells):
+            read = read_cell(cell.text)
+            if read.value is not None and unit is not None and i != col and (i in year_cols or not year_cols):
+                raw = text[cell.span.start : cell.span.end]
+                with_one = with_metric(read, raw, cell.span, unit, name, year_cols.get(i))
+                read = attrs.evolve(with_one, metrics=()) if cell.copy else with_one
+            row_cells.append(read)
+        out.append(Row(grid_row.span, tuple(row_cells), category, unit))
+    return Table(span, header, tuple(out))
+
+
+def _first_text_column(texts: Sequence[str]) -> int | None:
+    for i, t in enumerate(texts):
+        if t and not normalize(t).replace(".", "").isdigit():
+            return i
+    return None
