@@ -15,6 +15,7 @@ import attrs
 import regex
 
 from govreport.errors import Diagnostic, diagnostic
+from govreport.front.header import is_rule_line, is_scrape_field
 from govreport.markers import Marker, match_column, match_figure, match_heading, match_item
 from govreport.model import Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Table
 from govreport.segment import (
@@ -277,13 +278,25 @@ def _all_clutter(norm: str, lines: Sequence[Line]) -> bool:
     return True
 
 
+_FIELDS_MAX = 200  # the most characters a block of scrape fields holds
+
+
+def _layout_line(norm: str, line: Line) -> bool:
+    """A markdown rule or a scraper's field line (see :mod:`govreport.front.header`)."""
+    text = norm[line.start : line.end]
+    return is_rule_line(text) if text[0] in "-*_=" and "：" not in text and ":" not in text else is_scrape_field(text)
+
+
 def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
-    """Page furniture: 下载/打印/字号 lines, 来源：/时间： lines, licence footers, page numbers."""
+    """Page furniture: 下载/打印/字号 lines, 来源：/时间： lines, licence footers, page numbers,
+    markdown rules and a scraper's field lines (``---`` / ``**更新时间**: …``)."""
     head = block.head
     words = ctx.norm[head : block.end].strip()
     kind: FurnitureKind | None = None
     if all(is_page_number(ctx.norm, ln) for ln in block.lines):
         kind = FurnitureKind.PAGE
+    elif len(words) <= _FIELDS_MAX and all(_layout_line(ctx.norm, ln) for ln in block.lines):
+        kind = FurnitureKind.HEADER  # a scrape footer: a rule, 更新时间： and other fields
     elif _all_clutter(ctx.norm, block.lines):
         kind = FurnitureKind.CLUTTER
     elif len(block.lines) == 1 and _SOURCE.match(words) and len(words) <= 40:

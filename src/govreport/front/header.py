@@ -20,7 +20,7 @@ import regex
 from govreport.front.core import Cursor
 from govreport.model import FurnitureKind
 
-__all__ = ["header_rule", "SCRAPE_FIELDS", "SOURCE_FIELDS"]
+__all__ = ["header_rule", "SCRAPE_FIELDS", "SOURCE_FIELDS", "is_rule_line", "is_scrape_field"]
 
 SCRAPE_FIELDS = frozenset({
     "标题", "题目", "名称", "文号", "发文字号", "索引号", "主题分类", "主题词", "分类", "类型", "类别",
@@ -40,6 +40,17 @@ _FULL_TEXT = regex.compile(r"#{1,6}[ ]*(?:政策|文件)?(?:全文|正文|原文
 _QUOTE = regex.compile(r">[ ]*\S")
 _YAML_MAX = 60
 _FIELDS_MAX = 40  # field lines read in one go: no scrape header has more
+
+
+def is_rule_line(text: str) -> bool:
+    """A markdown rule (``---``, ``***``): page layout, never words of the document."""
+    return _RULE_LINE.fullmatch(text) is not None
+
+
+def is_scrape_field(text: str) -> bool:
+    """A scrape header's or footer's field line (``**更新时间**: …``, ``来源：…``)."""
+    m = _FIELD.fullmatch(text)
+    return m is not None and m.group("key") in SCRAPE_FIELDS
 
 
 def _raw(cur: Cursor, i: int) -> str:
