@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govreport.model import CATEGORY_HEADERS, INDICATOR_HEADERS, Cell, Row, Table, header_column
+from govreport.model import Cell, Row, Table
 from govreport.normalize import normalize
 from govreport.span import Span
 from govreport.tables.cells import YEAR_COLUMN, read_cell, row_unit, with_metric
+from govreport.tables.indicators import CATEGORY_HEADERS, INDICATOR_HEADERS, header_column
 from govreport.text import clean
 
 __all__ = ["read_table"]
