@@ -56,6 +56,8 @@ CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
         Severity.WARNING, "a section's ordinal is not above its previous sibling's: numbering restarts or repeats"),
     "table-ragged-row": CodeInfo(
         Severity.WARNING, "a table row has more or fewer cells than the table's header"),
+    "table-cells-unfit": CodeInfo(
+        Severity.WARNING, "the cells of a flattened table (one cell a line) do not fit the columns of its header"),
 })
 """Every diagnostic code govreport emits, with its severity and meaning.
 

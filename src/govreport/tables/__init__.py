@@ -24,6 +24,7 @@ from govreport.errors import Diagnostic
 from govreport.model import Table
 from govreport.segment import Line
 from govreport.tables.cells import FLAGS, YEAR_COLUMN, read_cell, row_unit
+from govreport.tables import flattened
 from govreport.tables.delimited import read_table
 
 __all__ = ["read_cell", "row_unit", "read_table", "FLAGS", "YEAR_COLUMN", "LAYOUTS", "Region",
@@ -32,7 +33,7 @@ __all__ = ["read_cell", "row_unit", "read_table", "FLAGS", "YEAR_COLUMN", "LAYOU
 Finder = Callable[[str, Sequence[Line], int], int]
 Reader = Callable[[str, str, Sequence[Line], list[Diagnostic]], "Table | None"]
 
-LAYOUTS: tuple[tuple[str, Finder, Reader], ...] = ()
+LAYOUTS: tuple[tuple[str, Finder, Reader], ...] = (("flattened", flattened.find, flattened.read),)
 """The table layouts beyond delimited rows, in the order they are tried: ``(name, find, read)``."""
 
 Region = tuple[int, int, str]

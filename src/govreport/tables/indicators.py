@@ -59,7 +59,8 @@ says its direction (``下降15%``, ``增长5%``)."""
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 # What a value column's header says besides its year.
 _VALUE_WORDS = re.compile(
-    r"(?:基期|基准|基数|现状|现值|目标|预期|规划|完成|实际|预计|期末|预测)(?:值|目标|目标值|水平|数|数值)?"
+    r"(?:十[一二三四五六七八九]五(?:时期|期间|期|末)?)?"
+    r"(?:(?:基期|基准|基数|现状|现值|目标|预期|规划|完成|实际|预计|期末|预测)(?:值|目标|目标值|水平|数|数值)?)?"
 )
 _HEADER_NOISE = str.maketrans("", "", "（）()〔〕[]【】“”\"'《》年末度")
 
@@ -85,10 +86,10 @@ def value_column(cell: str) -> tuple[bool, int | None]:
     """
     key = header_key(cell)
     years = _YEAR.findall(key)
-    if years:
-        return True, int(years[-1])
     rest = _YEAR.sub("", key).translate(_HEADER_NOISE).strip("-—~～至到")
-    return _VALUE_WORDS.fullmatch(rest) is not None, None
+    if _VALUE_WORDS.fullmatch(rest) is None or not (rest or years):
+        return False, None
+    return True, int(years[-1]) if years else None
 
 
 _DASHES = frozenset({"—", "——", "-", "--", "/", "－", "–", "无", "一"})
