@@ -162,22 +162,22 @@ def test_units_inside_value_cells():
 
 
 def test_cells_that_do_not_fit_are_kept_with_a_diagnostic():
-    # row 2 lost its 属性 cell: the numbering says where row 3 starts
+    # row 2 lost its 单位 cell: the numbering says where row 3 starts
     text = flat("序号", "指标", "单位", "目标", "属性",
                 "1", "城市绿道长度", "公里", "40", "预期性",
-                "2", "滨水步道长度", "公里", "25",
+                "2", "滨水步道长度", "25", "预期性",
                 "3", "新增公园数量", "个", "8", "预期性")
     report = parse_text(text)
     (table,) = report.tables
     assert [[c.text for c in r.cells] for r in table.rows] == [
         ["1", "城市绿道长度", "公里", "40", "预期性"],
-        ["2", "滨水步道长度", "公里", "25"],
+        ["2", "滨水步道长度", "25", "预期性"],
         ["3", "新增公园数量", "个", "8", "预期性"],
     ]
     codes = [d.code for d in report.diagnostics]
     assert codes == ["table-cells-unfit", "table-ragged-row"]
     unfit = report.diagnostics[0]
-    assert report.text[unfit.span.start:unfit.span.end] == "2\n\n滨水步道长度\n\n公里\n\n25"
+    assert report.text[unfit.span.start:unfit.span.end] == "2\n\n滨水步道长度\n\n25\n\n预期性"
     check_diagnostics(report)
     check_all(report)
 
@@ -192,6 +192,34 @@ def test_a_last_row_cut_short_is_kept_with_a_diagnostic():
     assert [d.code for d in report.diagnostics] == ["table-cells-unfit", "table-ragged-row"]
     assert report.text[report.diagnostics[0].span.start:report.diagnostics[0].span.end] == "2\n\n滨水步道长度"
     assert isinstance(report.body[-1], Paragraph)
+    check_all(report)
+
+
+def test_attribute_cells_merged_over_a_group_and_a_column_between_header_words():
+    """属性 written once for a group of rows (a rowspan in the original), and a column
+    header that is no header word (年均增长) between two that are."""
+    text = flat("序号", "指标", "2025年", "2030年", "年均增长", "属性",
+                "1", "森林覆盖率（%）", "18", "20", "〔2〕", "约束性",
+                "2", "湿地保护率（%）", "55", "60", "〔5〕",
+                "3", "新增城镇就业（万人）", "12", "12以上", "—", "预期性",
+                "4", "人均预期寿命（岁）", "80.1", "81", "〔0.9〕")
+    report = parse_text(text)
+    (table,) = report.tables
+    assert table.header == ("序号", "指标", "2025年", "2030年", "年均增长", "属性")
+    assert [(i.number, i.unit, i.attribute) for i in report.indicators] == [
+        (1, "%", "约束性"), (2, "%", "约束性"), (3, "万人", "预期性"), (4, "岁", "预期性")]
+    assert [[v.label for v in i.values] for i in report.indicators][0] == ["2025年", "2030年"]
+    assert not report.diagnostics
+    check_all(report)
+
+
+def test_a_first_row_cannot_lack_a_merged_cell():
+    text = flat("类别", "序号", "指标", "单位", "目标", "1", "公园数量", "个", "10", "2", "绿道长度", "公里", "20")
+    report = parse_text(text)
+    # no row is read as lacking its 类别: the table starts at 序号, the stray line stays outside
+    (table,) = report.tables
+    assert table.header == ("序号", "指标", "单位", "目标") and len(table.rows) == 2
+    assert isinstance(report.body[0], Paragraph) and report.source(report.body[0]) == "类别"
     check_all(report)
 
 

@@ -44,7 +44,7 @@ from govreport.text import clean
 
 __all__ = ["find", "read", "header_role"]
 
-Role = Literal["number", "category", "name", "unit", "attribute", "value", "text"]
+Role = Literal["number", "category", "name", "unit", "attribute", "value", "text", "other"]
 
 _CELL_MAX = 16  # characters of a header cell, spaces removed
 _LINE_MAX = 40  # a line longer than this opens no table (header cells and captions are short)
@@ -56,7 +56,8 @@ _NUMBER_MAX = 3  # digits of a 序号 cell
 _SENTENCE = frozenset("。；;！？!?")
 # Header words of columns that hold text: 重点任务, 建设内容, 备注, 责任单位 …
 _TEXT_HEADS = ("任务", "项目", "内容", "措施", "备注", "说明", "要求", "单位", "时限", "进度", "标准", "举措", "工程")
-_BREAKABLE: frozenset[Role] = frozenset({"name", "category", "text", "value"})
+_BREAKABLE: frozenset[Role] = frozenset({"name", "category", "text", "value", "other"})
+_OTHER_MAX = 10  # characters of a header cell that is no header word, between two that are
 
 
 def header_role(cell: str) -> Role | None:
@@ -141,6 +142,20 @@ class _Tokens:
         return _Token(index, line.start, line.end, "".join(clean(raw).split()), marked)
 
 
+def _other_header(tokens: _Tokens, j: int) -> bool:
+    """A short cell that is no header word (``年均增长〔累计〕``, ``牵头部门``) but stands
+    between header words: a column of the header too."""
+    token, following = tokens.get(j), tokens.get(j + 1)
+    if token is None or following is None or following.marked:
+        return False
+    key = token.key
+    if not 2 <= len(key) <= _OTHER_MAX or key.isdigit() or any(ch in _SENTENCE for ch in key):
+        return False
+    if is_unit(key) or is_attribute(key) or "，" in key or "," in key:
+        return False
+    return header_role(following.key) is not None
+
+
 @attrs.frozen(slots=True)
 class _Header:
     groups: tuple[tuple[int, ...], ...]  # the tokens of each header cell
@@ -164,16 +179,19 @@ def _read_header(tokens: _Tokens, k: int) -> _Header | None:
             keys[-1] += token.key
             if roles[-1] == "text" and value_column(keys[-1])[0]:
                 roles[-1] = "value"
-        elif role is not None:
+        elif role is not None or (groups and _other_header(tokens, j)):
             groups.append([j])
             keys.append(token.key)
-            roles.append(role)
+            roles.append(role or "other")
         else:
             break
         j += 1
     if not 3 <= len(groups) <= _COLUMNS_MAX:
         return None
-    known = [r for r in roles if r != "text"]
+    while roles and roles[-1] == "other":  # header words end the header, not a stray cell
+        roles.pop(), groups.pop(), keys.pop()
+        j = groups[-1][-1] + 1 if groups else k
+    known = [r for r in roles if r not in ("text", "other")]
     if len(known) < 2 or not ({"name", "number"} & set(roles)):
         return None
     if roles.count("name") > 1 or roles.count("number") > 1 or roles.count("category") > 1:
@@ -192,11 +210,11 @@ class _Fit:
     cells: tuple[tuple[int, ...], ...]  # for each column, its tokens (none: a merged cell left out)
     ahead: bool  # whether the next row starts right after it
     broken: bool
-    omitted: bool
+    omitted: int  # how many merged cells it lacks
     category_row: bool = False
 
     @property
-    def rank(self) -> tuple[bool, bool, bool, bool]:
+    def rank(self) -> tuple[bool, bool, bool, int]:
         return (not self.ahead, self.category_row, self.broken, self.omitted)
 
 
@@ -209,6 +227,19 @@ class _Rows:
         self.width = len(header.roles)
         self.number_col = header.roles.index("number") if "number" in header.roles else None
         self.category_col = header.roles.index("category") if "category" in header.roles else None
+        self.attribute_col = header.roles.index("attribute") if "attribute" in header.roles else None
+        # The cells a row may lack because the original merged them over a group: its
+        # category, its attribute (a group of 约束性 rows), or both; fewer left out first.
+        mergeable = [c for c in (self.category_col, self.attribute_col) if c is not None]
+        self.omits: list[tuple[int, ...]] = [()] + [(c,) for c in mergeable]
+        if len(mergeable) == 2:
+            self.omits.append(tuple(mergeable))
+        self.written: set[int] = set()  # the mergeable columns some row so far has written
+
+    def accept(self, fit: _Fit) -> None:
+        """Note the merged cells ``fit`` wrote: a later row may lack them."""
+        if not fit.category_row:
+            self.written.update(c for omit in self.omits for c in omit if fit.cells[c])
 
     def fits(self, role: Role, keys: Sequence[_Token], expected: int | None, lax: bool) -> bool:
         if any(t.marked for t in keys):
@@ -227,13 +258,13 @@ class _Rows:
         if role == "attribute":
             return is_attribute(key)
         if number or is_attribute(key):
-            return role == "value" and number or role == "text" and number
+            return number and role in ("value", "text", "other")
         sentence = any(ch in _SENTENCE for ch in key)
         if role == "category":
             return len(key) <= _CATEGORY_MAX and not sentence and not is_unit(key)
         if role == "name":
             return len(key) <= _NAME_MAX and "。" not in key and not is_unit(key)
-        if role == "value":
+        if role in ("value", "other"):
             return len(key) <= _VALUE_MAX and "。" not in key
         return True  # a text column holds anything, paragraphs too
 
@@ -243,8 +274,8 @@ class _Rows:
         if first is None or first.marked and self.number_col is None:
             return False
         if self.number_col is not None and expected is not None:
-            before = [c for c in range(self.number_col) if c != self.category_col]
-            for offset in {len(before), self.number_col, 1}:
+            offsets = {len([c for c in range(self.number_col) if c not in omit]) for omit in self.omits}
+            for offset in offsets | {1}:
                 token = self.tokens.get(k + offset)
                 if token is not None and token.key == str(expected):
                     return True
@@ -253,9 +284,7 @@ class _Rows:
 
     def _fits_at(self, k: int, expected: int | None, lax: bool, look: bool) -> list[_Fit]:
         found: list[_Fit] = []
-        omits: list[tuple[int, ...]] = [()]
-        if self.category_col is not None:
-            omits.append((self.category_col,))
+        omits = [omit for omit in self.omits if self.written.issuperset(omit)]
         following = None if expected is None else expected + 1
         for omit in omits:
             cols = [c for c in range(self.width) if c not in omit]
@@ -265,14 +294,14 @@ class _Rows:
                     continue
                 cells, after = fit
                 ahead = look and self.starts_row(after, self._next(cells, following))
-                found.append(_Fit(k, after, cells, ahead, broken is not None, bool(omit)))
+                found.append(_Fit(k, after, cells, ahead, broken is not None, len(omit)))
                 if not look:
                     return found
         if self.category_col is None and look:
             token = self.tokens.get(k)
             if (token is not None and self.fits("category", [attrs.evolve(token, marked=False)], None, lax)
                     and self.starts_row(k + 1, expected)):
-                found.append(_Fit(k, k + 1, ((k,),), True, False, False, category_row=True))
+                found.append(_Fit(k, k + 1, ((k,),), True, False, 0, category_row=True))
         return found
 
     def _next(self, cells: tuple[tuple[int, ...], ...], following: int | None) -> int | None:
@@ -318,7 +347,7 @@ class _Rows:
             return None
         if not any((t := self.tokens.get(k + o)) is not None and t.key == str(expected) for o in (0, 1)):
             return None
-        before = len([c for c in range(self.number_col) if c != self.category_col])
+        before = min(len([c for c in range(self.number_col) if c not in omit]) for omit in self.omits)
         j = k
         for j in range(k + 1, k + 2 * self.width + 2):
             token = self.tokens.get(j)
@@ -366,6 +395,7 @@ def _scan(norm: str, lines: Sequence[Line], i: int) -> tuple[_Tokens, _Layout] |
         fit = rows.best(k, expected)
         if fit is not None:
             found.append(fit)
+            rows.accept(fit)
             if rows.number_col is not None and not fit.category_row:
                 number = tokens.get(fit.cells[rows.number_col][0])
                 expected = int(number.key) + 1 if number is not None else None
@@ -412,8 +442,10 @@ def read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnost
     name_col = roles.index("name") if "name" in roles else None
     unit_col = roles.index("unit") if "unit" in roles else None
     category_col = roles.index("category") if "category" in roles else None
+    attribute_col = roles.index("attribute") if "attribute" in roles else None
     rows: list[Row] = []
     category: str | None = None
+    attribute = ""
     for entry in layout.rows:
         if isinstance(entry, tuple):
             start, after = entry
@@ -431,6 +463,11 @@ def read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnost
         texts = [_cell_text(text, tokens, group) for group in entry.cells]
         if category_col is not None and texts[category_col]:
             category = texts[category_col]
+        if attribute_col is not None:
+            if entry.cells[attribute_col]:
+                attribute = texts[attribute_col]
+            else:
+                texts[attribute_col] = attribute  # merged over its group in the original
         unit = None
         if unit_col is not None:
             written = "".join(normalize(texts[unit_col]).split())
@@ -440,7 +477,7 @@ def read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnost
         name = texts[name_col] if name_col is not None else None
         cells_out: list[Cell] = []
         for c, group in enumerate(entry.cells):
-            cell = read_cell(texts[c]) if group else Cell("")
+            cell = read_cell(texts[c]) if group or texts[c] else Cell("")
             if group and roles[c] == "value" and cell.value is not None and unit is not None:
                 span = _span(tokens, group[0], group[-1] + 1)
                 cell = with_metric(cell, text[span.start : span.end], span, unit, name, years.get(c))
