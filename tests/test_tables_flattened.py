@@ -470,3 +470,27 @@ def test_time_is_linear_in_the_rows_and_in_header_words_that_open_nothing():
     assert_linear(parse_text, table(100), table(800), label="one long flattened table")
     noise = flat(*(["序号", "指标", "单位", "推进工作。"] * 50))
     assert_linear(parse_text, noise, noise * 8, label="header words with no rows")
+
+
+def test_a_note_after_a_flattened_table_is_its_note():
+    text = "一、目标\n\n" + flat("序号", "指标", "2025年", "2030年", "属性",
+                              "1", "森林覆盖率（%）", "〔2〕", "20", "约束性",
+                              "2", "湿地保护率（%）", "55", "60", "约束性") + "\n注：〔 〕内为五年累计数。\n\n二、任务\n\n推进工作。\n"
+    report = parse_text(text)
+    (table,) = report.tables
+    assert table.notes == ("注：〔 〕内为五年累计数。",)
+    assert [s.title for s in report.sections] == ["目标", "任务"]
+    assert report.indicators[0].value_for(2025).flags == ("five_year_cumulative",)
+    check_all(report)
+
+
+def test_a_category_row_with_a_marker_where_the_numbering_goes_on():
+    text = "一、目标\n\n" + flat("序号", "指标", "2030年", "属性",
+                              "（一）经济发展", "1", "地区生产总值增长（%）", "5左右", "预期性",
+                              "（二）绿色生态", "2", "森林覆盖率（%）", "20", "约束性") + "\n（三）保障措施\n\n加强组织领导。\n"
+    report = parse_text(text)
+    (table,) = report.tables
+    assert [r.category for r in table.rows] == ["（一）经济发展", "（二）绿色生态"]
+    # after the last row the heading is a heading again
+    assert [s.title for s in report.sections] == ["目标", "保障措施"]
+    check_all(report)

@@ -285,7 +285,6 @@ class _Rows:
     def _fits_at(self, k: int, expected: int | None, lax: bool, look: bool) -> list[_Fit]:
         found: list[_Fit] = []
         omits = [omit for omit in self.omits if self.written.issuperset(omit)]
-        following = None if expected is None else expected + 1
         for omit in omits:
             cols = [c for c in range(self.width) if c not in omit]
             for broken in [None] + [c for c in cols if self.roles[c] in _BREAKABLE]:
@@ -293,23 +292,26 @@ class _Rows:
                 if fit is None:
                     continue
                 cells, after = fit
-                ahead = look and self.starts_row(after, self._next(cells, following))
+                ahead = look and self.starts_row(after, self._next(cells))
                 found.append(_Fit(k, after, cells, ahead, broken is not None, len(omit)))
                 if not look:
                     return found
         if self.category_col is None and look:
+            # a category on a line of its own (``经济发展``, ``一、经济发展``) before its rows;
+            # a heading-like line only where the numbering goes on right after it
             token = self.tokens.get(k)
-            if (token is not None and self.fits("category", [attrs.evolve(token, marked=False)], None, lax)
+            if token is not None and token.marked and self.number_col is not None:
+                token = attrs.evolve(token, marked=False)
+            if (token is not None and self.fits("category", [token], None, lax)
                     and self.starts_row(k + 1, expected)):
                 found.append(_Fit(k, k + 1, ((k,),), True, False, 0, category_row=True))
         return found
 
-    def _next(self, cells: tuple[tuple[int, ...], ...], following: int | None) -> int | None:
-        if self.number_col is None:
+    def _next(self, cells: tuple[tuple[int, ...], ...]) -> int | None:
+        """The number the row after one with ``cells`` should carry."""
+        if self.number_col is None or not cells[self.number_col]:
             return None
-        if following is not None:
-            return following
-        token = self.tokens.get(cells[self.number_col][0]) if cells[self.number_col] else None
+        token = self.tokens.get(cells[self.number_col][0])
         return int(token.key) + 1 if token is not None else None
 
     def _try(self, k: int, cols: list[int], broken: int | None, expected: int | None,
