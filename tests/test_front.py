@@ -205,6 +205,7 @@ def test_national_plan_in_a_site_scrape():
     assert furniture(report, FurnitureKind.HEADER) == [
         "“十四五”青禾产业发展规划", "发布日期: 2022年1月", "发布机构: 推进协同", "分类:",
         "来源: https://example.org/zhengce/content/1.htm", "---", "政策全文",
+        "---", "更新时间: 2026-01-26 11:25:35",  # the scrape's footer, after the body
     ]
     notice_texts = [n.text for n in report.body if isinstance(n, FrontMatter) and n.role is FrontRole.NOTICE]
     assert "国发〔2021〕99号" in notice_texts and "（此件公开发布）" in notice_texts

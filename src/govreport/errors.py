@@ -64,6 +64,8 @@ CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
         Severity.INFO, "a block of HTML tags only (inline HTML in text or markdown) that no reader uses"),
     "html-table-unclosed": CodeInfo(
         Severity.WARNING, "an inline HTML <table> is not closed: its rows are read as far as they go"),
+    "table-cells-unfit": CodeInfo(
+        Severity.WARNING, "the cells of a flattened table (one cell a line) do not fit the columns of its header"),
 })
 """Every diagnostic code govreport emits, with its severity and meaning.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Union
 
@@ -214,16 +214,6 @@ class Row:
 
 
 @attrs.frozen(slots=True)
-class Table:
-    """A table: header cells, rows and the notes printed after it."""
-
-    span: Span
-    header: tuple[str, ...]
-    rows: tuple[Row, ...]
-    notes: tuple[str, ...] = ()
-
-
-@attrs.frozen(slots=True)
 class IndicatorValue:
     """One value of an indicator: the column it sits in (``2025年``), its year and flags."""
 
@@ -252,6 +242,24 @@ class Indicator:
     def value_for(self, year: int) -> IndicatorValue | None:
         """The value given for ``year``, or ``None``."""
         return next((v for v in self.values if v.year == year), None)
+
+
+@attrs.frozen(slots=True)
+class Table:
+    """A table: header cells, rows and the notes printed after it.
+
+    ``caption`` is the title line printed right above it (``表1 主要指标``), when its
+    layout reader took one. ``indicators`` are its rows read as data when it is an
+    indicator table (see :mod:`govreport.tables.indicators`), computed once the table is
+    whole (its page-break continuations joined).
+    """
+
+    span: Span
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...] = ()
+    caption: str | None = None
+    indicators: tuple[Indicator, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -389,11 +397,8 @@ class Report:
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
-        """The rows of every indicator table (a table with a 指标 column and year columns)."""
-        found: list[Indicator] = []
-        for table in self.tables:
-            found.extend(_indicators(table))
-        return tuple(found)
+        """The rows of every indicator table, in document order (``Table.indicators``)."""
+        return tuple(ind for table in self.tables for ind in table.indicators)
 
     def source(self, node: Node | Metric) -> str:
         """The raw source text of a node or metric."""
@@ -464,62 +469,6 @@ class Report:
         from govreport.serialize.json import report_from_dict
 
         return report_from_dict(data)
-
-
-INDICATOR_HEADERS = frozenset({"指标", "指标名称", "主要指标", "项目", "名称"})
-"""Header cells of the column that names each row's indicator."""
-
-CATEGORY_HEADERS = frozenset({"类别", "分类", "指标类别", "领域", "方面", "维度"})
-"""Header cells of a column that holds each row's category, written on the first row of its
-group only (the cells below it were merged in the original)."""
-
-NUMBER_HEADERS = frozenset({"序号", "编号"})
-ATTRIBUTE_HEADERS = frozenset({"属性", "指标属性", "性质"})
-
-
-def header_column(header: Sequence[str], names: frozenset[str]) -> int | None:
-    """The first column whose header cell, spaces removed (``类 别``), is one of ``names``."""
-    for i, cell in enumerate(header):
-        if "".join(cell.split()) in names:
-            return i
-    return None
-
-
-def _indicators(table: Table) -> Iterator[Indicator]:
-    header = [h.strip() for h in table.header]
-    name_col = header_column(header, INDICATOR_HEADERS)
-    years = {i: _year_label(h) for i, h in enumerate(header)}
-    years = {i: y for i, y in years.items() if y is not None}
-    if name_col is None or not years:
-        return
-    number_col = header_column(header, NUMBER_HEADERS)
-    attr_col = header_column(header, ATTRIBUTE_HEADERS)
-    for row in table.rows:
-        cells = row.cells
-        if name_col >= len(cells):
-            continue
-        number = None
-        if number_col is not None and number_col < len(cells) and cells[number_col].text.isdigit():
-            number = int(cells[number_col].text)
-        values = tuple(
-            IndicatorValue(header[i], cells[i].text, year, cells[i].value, cells[i].flags)
-            for i, year in years.items()
-            if i < len(cells)
-        )
-        attribute = cells[attr_col].text or None if attr_col is not None and attr_col < len(cells) else None
-        name = cells[name_col].text
-        if row.unit:
-            for suffix in (f"（{row.unit}）", f"({row.unit})"):
-                if name.endswith(suffix):
-                    name = name[: -len(suffix)].rstrip()
-        yield Indicator(name, row.span, number, row.unit, row.category, values, attribute)
-
-
-def _year_label(label: str) -> int | None:
-    digits = label.strip().rstrip("年").strip()
-    if len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20"):
-        return int(digits)
-    return None
 
 
 def _sections_below(nodes: tuple[Node, ...]) -> Iterator[Section]:

@@ -19,6 +19,7 @@ from govreport.blocks import BareTitle, ColumnStart, Context, Event, Heading
 from govreport.errors import Diagnostic, diagnostic
 from govreport.model import Column, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Node, Note, Paragraph, Section, Table
 from govreport.span import Span
+from govreport.tables.indicators import read_indicators
 
 __all__ = ["build", "PART_KEYS"]
 
@@ -93,7 +94,8 @@ def _join_tables(events: Sequence[Event]) -> list[Event]:
     notes right after a table (注：1. … 2. …) are its notes. The continuations of a table
     follow it directly in the event stream and land in the same container, so they are
     collected here and the table is built once (joining piece by piece copied every row
-    at every piece: quadratic in the number of pieces).
+    at every piece: quadratic in the number of pieces). Each whole table then gets its
+    rows read as indicators (:func:`~govreport.tables.indicators.read_indicators`).
     """
     joined: list[Event] = []
     i = 0
@@ -118,7 +120,8 @@ def _join_tables(events: Sequence[Event]) -> list[Event]:
                 break
             span = span.cover(node.span)
             i += 1
-        joined.append(table if i == start else attrs.evolve(table, span=span, rows=tuple(rows), notes=tuple(notes)))
+        whole = table if i == start else attrs.evolve(table, span=span, rows=tuple(rows), notes=tuple(notes))
+        joined.append(attrs.evolve(whole, indicators=read_indicators(whole)))
     return joined
 
 

@@ -13,7 +13,10 @@ __all__ = ["indicator_rows", "indicators_csv", "indicators_jsonl"]
 
 
 def indicator_rows(report: Report) -> Iterator[dict[str, Any]]:
-    """One dict per indicator; each year column gives ``<year>``, ``<year>_value`` and ``<year>_flags``."""
+    """One dict per indicator: ``number``, ``category``, ``name``, ``unit``, ``attribute``, then
+    for each value column ``<label>``, ``<label>_value`` and ``<label>_flags``, where the label
+    is the column's year when its header gives one (``2025``) and its header otherwise
+    (``目标``, ``预期值``; also when two columns give the same year)."""
     for ind in report.indicators:
         yield _row(ind)
 
@@ -23,8 +26,9 @@ def _row(ind: Indicator) -> dict[str, Any]:
         "number": ind.number, "category": ind.category, "name": ind.name, "unit": ind.unit,
         "attribute": ind.attribute,
     }
+    years = [v.year for v in ind.values]
     for v in ind.values:
-        key = str(v.year) if v.year is not None else v.label
+        key = str(v.year) if v.year is not None and years.count(v.year) == 1 else v.label
         row[key] = v.text
         row[f"{key}_value"] = None if v.value is None else str(v.value)
         row[f"{key}_flags"] = " ".join(v.flags)

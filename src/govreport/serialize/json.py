@@ -15,9 +15,9 @@ import attrs
 
 from govreport.errors import Diagnostic, Severity
 from govreport.model import (
-    Cell, Change, Column, Congress, Figure, FrontMatter, FrontRole, Furniture, FurnitureKind, Item,
-    ItemKind, Kind, Level, Meta, Metric, Node, Note, Notice, Paragraph, Period, Qualifier, Report,
-    Row, Section, Speaker, Table,
+    Cell, Change, Column, Congress, Figure, FrontMatter, FrontRole, Furniture, FurnitureKind, Indicator,
+    IndicatorValue, Item, ItemKind, Kind, Level, Meta, Metric, Node, Note, Notice, Paragraph, Period,
+    Qualifier, Report, Row, Section, Speaker, Table,
 )
 from govreport.span import Span
 
@@ -148,7 +148,8 @@ def node_from_dict(d: dict[str, Any]) -> Node:
             Row(Span(*r["span"]), tuple(_cell(c) for c in r["cells"]), r.get("category"), r.get("unit"))
             for r in d["rows"]
         )
-        return Table(span, tuple(d["header"]), rows, tuple(d.get("notes", ())))
+        indicators = tuple(_indicator(x) for x in d.get("indicators", ()))
+        return Table(span, tuple(d["header"]), rows, tuple(d.get("notes", ())), d.get("caption"), indicators)
     if kind == "figure":
         return Figure(span, d["caption"], d.get("number"))
     if kind == "note":
@@ -162,6 +163,15 @@ def node_from_dict(d: dict[str, Any]) -> Node:
 
 def _cell(c: dict[str, Any]) -> Cell:
     return Cell(c["text"], _dec(c.get("value")), c.get("unit"), tuple(c.get("flags", ())), _metrics(c))
+
+
+def _indicator(d: dict[str, Any]) -> Indicator:
+    values = tuple(
+        IndicatorValue(v["label"], v["text"], v.get("year"), _dec(v.get("value")), tuple(v.get("flags", ())))
+        for v in d.get("values", ())
+    )
+    return Indicator(d["name"], Span(*d["span"]), d.get("number"), d.get("unit"), d.get("category"), values,
+                     d.get("attribute"))
 
 
 def _meta(d: dict[str, Any]) -> Meta:

@@ -24,7 +24,7 @@ from govreport.errors import Diagnostic
 from govreport.model import Table
 from govreport.segment import Line
 from govreport.tables.cells import FLAGS, YEAR_COLUMN, read_cell, row_unit
-from govreport.tables import aligned, html
+from govreport.tables import aligned, flattened, html
 from govreport.tables.delimited import find_pipe, read_pipe, read_table
 
 __all__ = ["read_cell", "row_unit", "read_table", "FLAGS", "YEAR_COLUMN", "LAYOUTS", "Region",
@@ -36,6 +36,7 @@ Reader = Callable[[str, str, Sequence[Line], list[Diagnostic]], "Table | None"]
 LAYOUTS: tuple[tuple[str, Finder, Reader], ...] = (
     ("html", html.find, html.read),
     ("pipe", find_pipe, read_pipe),
+    ("flattened", flattened.find, flattened.read),
     ("aligned", aligned.find, aligned.read),
 )
 """The table layouts beyond delimited rows, in the order they are tried: ``(name, find, read)``."""

@@ -15,10 +15,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from govreport.model import CATEGORY_HEADERS, INDICATOR_HEADERS, Row, Table, header_column
+from govreport.model import Row, Table
 from govreport.normalize import normalize
 from govreport.span import Span
 from govreport.tables.cells import YEAR_COLUMN, read_cell, row_unit, with_metric
+from govreport.tables.indicators import CATEGORY_HEADERS, INDICATOR_HEADERS, header_column
 
 __all__ = ["GridCell", "GridRow", "build_table"]
 

@@ -24,7 +24,8 @@ import attrs
 import regex
 
 from govreport.errors import Diagnostic, diagnostic
-from govreport.model import INDICATOR_HEADERS, Table, header_column
+from govreport.model import Table
+from govreport.tables.indicators import INDICATOR_HEADERS, header_column
 from govreport.segment import Line
 from govreport.span import Span
 from govreport.tables.cells import YEAR_COLUMN

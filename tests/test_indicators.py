@@ -1,0 +1,145 @@
+"""Indicator rows read from tables of any layout (:mod:`govreport.tables.indicators`):
+fixtures we wrote, and what the JSON lines of ``govreport indicators`` carry."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from govreport.model import Cell, Row, Table
+from govreport.serialize.indicators import indicator_rows, indicators_jsonl
+from govreport.span import Span
+from govreport.tables.indicators import cell_quantity, is_attribute, is_unit, read_indicators, value_column
+from helpers import check_all, parse_text
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("2025年", (True, 2025)), ("2030", (True, 2030)), ("现状（2025年）", (True, 2025)), ("2030年目标", (True, 2030)),
+    ("2025年目标值", (True, 2025)), ("基期值（2020年）", (True, 2020)), ("２０３０年", (True, 2030)),
+    ("目标", (True, None)), ("预期值", (True, None)), ("基期值", (True, None)), ("现状", (True, None)),
+    ("目 标 值", (True, None)), ("“十五五”目标", (True, None)),
+    ("属性", (False, None)), ("指标", (False, None)), ("2025年GDP", (False, None)), ("发展目标", (False, None)),
+])
+def test_value_columns(header, expected):
+    assert value_column(header) == expected
+
+
+@pytest.mark.parametrize(("text", "value", "flags", "unit"), [
+    ("下降15%", Decimal("15"), ("decline",), "%"),
+    ("<1%", Decimal("1"), ("at_most",), "%"),
+    ("<1", Decimal("1"), ("at_most",), None),
+    (">3", Decimal("3"), ("at_least",), None),
+    ("≥1.5平方米", Decimal("1.5"), ("at_least",), "平方米"),
+    ("增长6%左右", Decimal("6"), ("growth", "approx"), "%"),
+    ("不低于95％", Decimal("95"), ("at_least",), "%"),
+    ("12万人以上", Decimal("12"), ("at_least",), "万人"),
+    ("3.8*", Decimal("3.8"), ("five_year_average",), None),
+    ("基本消除", None, ("text",), None),
+    ("2027年60%，2028年全覆盖", None, ("text",), None),
+    ("提高到95%", None, ("text",), None),
+    ("下降15个县", None, ("text",), None),
+])
+def test_value_cells_with_their_unit_inside(text, value, flags, unit):
+    from govreport.tables.cells import read_cell
+
+    assert cell_quantity(read_cell(text)) == (value, flags, unit)
+
+
+@pytest.mark.parametrize(("text", "unit"), [("%", True), ("％", True), ("万平方米", True), ("微克/立方米", True),
+                                             ("—", True), ("万户", True), ("预期性", False), ("指标", False),
+                                             ("公园", False), ("", False)])
+def test_units(text, unit):
+    assert is_unit(text) is unit
+
+
+def test_attributes():
+    assert [is_attribute(t) for t in ("预期性", "约束性", "引导性", "约 束 性", "属性", "预期")] == [
+        True, True, True, True, False, False]
+
+
+def _table(header, *rows, category=None):
+    span = Span(0, 0)
+    return Table(span, tuple(header), tuple(Row(span, tuple(Cell(t) for t in r), category) for r in rows))
+
+
+def test_columns_in_any_order_and_unit_from_its_column():
+    # cells as a reader would give them: text only; values are read from the text too
+    from govreport.tables.cells import read_cell
+
+    span = Span(0, 0)
+    rows = [["城市", "1", "公共图书馆数量", "个", "约束性", "12", "15以上"],
+            ["", "2", "人均公园绿地面积（平方米）", "", "预期性", "〔9〕", "10*"]]
+    table = Table(span, ("类型", "编号", "指标名称", "计量单位", "指标属性", "基期值", "2030年"),
+                  tuple(Row(span, tuple(read_cell(t) for t in r)) for r in rows))
+    inds = read_indicators(table)
+    assert [(i.number, i.category, i.name, i.unit, i.attribute) for i in inds] == [
+        (1, "城市", "公共图书馆数量", "个", "约束性"), (2, "城市", "人均公园绿地面积", "平方米", "预期性")]
+    assert [[(v.label, v.year, v.value, v.flags) for v in i.values] for i in inds] == [
+        [("基期值", None, Decimal("12"), ()), ("2030年", 2030, Decimal("15"), ("at_least",))],
+        [("基期值", None, Decimal("9"), ("five_year_cumulative",)), ("2030年", 2030, Decimal("10"), ("five_year_average",))],
+    ]
+
+
+@pytest.mark.parametrize("header", [
+    ("序号", "主要领域", "重点任务"),  # no value column
+    ("年份", "2025年", "2030年"),  # no name column
+    ("指标", "备注"),
+])
+def test_tables_that_are_not_indicator_tables(header):
+    assert read_indicators(_table(header, ["1"] * len(header))) == ()
+
+
+def test_an_indicator_table_needs_no_year():
+    inds = read_indicators(_table(("指标", "单位", "目标", "属性"), ["河湖水质优良比例", "%", "90", "约束性"]))
+    assert [(i.name, i.unit, i.attribute, i.values[0].label, i.values[0].year) for i in inds] == [
+        ("河湖水质优良比例", "%", "约束性", "目标", None)]
+
+
+PIPE = """\
+一、主要指标
+
+| 指标 | 单位 | 现状（2025年） | 2030年目标 | 属性 |
+|---|---|---|---|---|
+| 公共充电桩数量 | 万个 | 1.2 | 3以上 | 预期性 |
+| 细颗粒物年均浓度 | 微克/立方米 | 30 | 26 | 约束性 |
+"""
+
+
+def test_pipe_table_with_a_unit_column_and_years_in_longer_headers():
+    report = parse_text(PIPE)
+    assert [(i.name, i.unit, i.value_for(2025).value, i.value_for(2030).value, i.attribute)
+            for i in report.indicators] == [
+        ("公共充电桩数量", "万个", Decimal("1.2"), Decimal("3"), "预期性"),
+        ("细颗粒物年均浓度", "微克/立方米", Decimal("30"), Decimal("26"), "约束性"),
+    ]
+    (table,) = report.tables
+    assert table.indicators == report.indicators
+    check_all(report)
+
+
+def test_jsonl_fields():
+    report = parse_text(PIPE)
+    rows = [json.loads(line) for line in indicators_jsonl(report).splitlines()]
+    assert list(rows[0]) == ["number", "category", "name", "unit", "attribute",
+                             "2025", "2025_value", "2025_flags", "2030", "2030_value", "2030_flags"]
+    assert rows[0]["2030_value"] == "3" and rows[0]["2030_flags"] == "at_least"
+
+
+def test_jsonl_labels_without_a_year_and_two_columns_of_one_year():
+    text = "一、目标\n\n指标\t2025年基期值\t2025年目标值\t预期值\n粮食产量（万吨）\t100\t110\t下降5%\n"
+    report = parse_text(text)
+    (row,) = indicator_rows(report)
+    assert [k for k in row if not k.endswith(("_value", "_flags"))][5:] == ["2025年基期值", "2025年目标值", "预期值"]
+    assert (row["预期值_value"], row["预期值_flags"], row["unit"]) == ("5", "decline", "万吨")
+
+
+def test_indicators_are_read_once_the_table_is_whole():
+    """A table cut by a page break (its header repeated) gives its indicators once, all of them."""
+    text = ("一、目标\n\n序号\t指标\t2030年\t属性\n1\t森林覆盖率（%）\t25\t约束性\n\n"
+            "序号\t指标\t2030年\t属性\n2\t湿地保护率（%）\t60\t约束性\n")
+    report = parse_text(text)
+    (table,) = report.tables
+    assert [i.number for i in table.indicators] == [1, 2]
+    assert report.indicators == table.indicators
+    check_all(report)
