@@ -137,8 +137,9 @@ def skip_page_numbers(norm: str, lines: Sequence[Line]) -> list[Line]:
 
     Text extracted from a PDF puts a page's number before its first line. A number opening
     a line is a page number when it is part of the longest run of such numbers rising page
-    by page (by 1 to 3, at least 5 lines apart, at least 4 of them): one counting figure at
-    the head of a line never forms such a run. The number stays in the line (every character
+    by page (by 1 to 3, at least 5 lines apart, at least 4 of them), or continuing that run
+    one by one after its end (pages of figures): one counting figure at the head of a line
+    never forms such a run. The number stays in the line (every character
     keeps its node); its head moves past it, so a marker after it is seen (``12 （4）…``), and
     a line holding only the number has an empty head (:func:`is_page_number`).
     """
@@ -165,13 +166,23 @@ def skip_page_numbers(norm: str, lines: Sequence[Line]) -> list[Line]:
     top = max(range(len(candidates)), key=lambda k: lengths[k])
     if lengths[top] < _PAGE_CHAIN:
         return list(lines)
-    result = list(lines)
+    chain: list[int] = []
     k = top
     while k != -1:
+        chain.append(k)
+        k = links[k]
+    # Past the run, pages of figures hold a caption and their number only: the run goes on
+    # with the next numbers in order, however close.
+    last = top
+    for k in range(top + 1, len(candidates)):
+        if candidates[k][1] == candidates[last][1] + 1:
+            chain.append(k)
+            last = k
+    result = list(lines)
+    for k in chain:
         i, _n, end = candidates[k]
         line = lines[i]
         result[i] = Line(line.number, line.start, line.end, head_offset(norm, end, line.end) if end < line.end else line.end)
-        k = links[k]
     return result
 
 
