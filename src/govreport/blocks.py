@@ -272,36 +272,43 @@ _BACK_MATTER = re.compile(r"(?:附件[0-9一二三四五六七八九十]*|附录
 
 def _all_clutter(norm: str, lines: Sequence[Line]) -> bool:
     """Whether every line is a clutter word (下载, 打印, 【字号：大 中 小】 …)."""
-    for ln in lines:
-        if not _CLUTTER.fullmatch(norm[ln.start : ln.end].strip()):
-            return False
-    return True
+    return all(_CLUTTER.fullmatch(norm, ln.start, ln.end) for ln in lines)
 
 
 _FIELDS_MAX = 200  # the most characters a block of scrape fields holds
+_SOURCE_MAX = 40  # a 来源：/时间： line
+_LICENCE_MAX = 300  # a licence footer
+
+
+_FIELD_KEY_MAX = 24  # a field's key and its markup end within this many characters
 
 
 def _layout_line(norm: str, line: Line) -> bool:
     """A markdown rule or a scraper's field line (see :mod:`govreport.front.header`)."""
     text = norm[line.start : line.end]
-    return is_rule_line(text) if text[0] in "-*_=" and "：" not in text and ":" not in text else is_scrape_field(text)
+    if text[0] in "-*_=" and is_rule_line(text):
+        return True
+    head = text[:_FIELD_KEY_MAX]
+    return (":" in head or "：" in head) and is_scrape_field(text)
 
 
 def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """Page furniture: 下载/打印/字号 lines, 来源：/时间： lines, licence footers, page numbers,
-    markdown rules and a scraper's field lines (``---`` / ``**更新时间**: …``)."""
-    head = block.head
-    words = ctx.norm[head : block.end].strip()
+    markdown rules and a scraper's field lines (``---`` / ``**更新时间**: …``).
+
+    Asked of every block: each test looks at offsets before it slices any text."""
+    norm, lines, head = ctx.norm, block.lines, block.head
+    size = block.end - head
     kind: FurnitureKind | None = None
-    if all(is_page_number(ctx.norm, ln) for ln in block.lines):
+    if lines[0].head == lines[0].end and all(is_page_number(norm, ln) for ln in lines):
         kind = FurnitureKind.PAGE
-    elif len(words) <= _FIELDS_MAX and all(_layout_line(ctx.norm, ln) for ln in block.lines):
+    elif size <= _FIELDS_MAX and all(_layout_line(norm, ln) for ln in lines):
         kind = FurnitureKind.HEADER  # a scrape footer: a rule, 更新时间： and other fields
-    elif _all_clutter(ctx.norm, block.lines):
+    elif _all_clutter(norm, lines):
         kind = FurnitureKind.CLUTTER
-    elif len(block.lines) == 1 and _SOURCE.match(words) and len(words) <= 40:
+    elif len(lines) == 1 and size <= _SOURCE_MAX and _SOURCE.match(norm, head, block.end):
         kind = FurnitureKind.SOURCE
-    elif len(words) < 300 and _LICENCE.search(words):
+    elif size < _LICENCE_MAX and _LICENCE.search(norm, head, block.end):
         kind = FurnitureKind.LICENCE
     if kind is None:
         return None

@@ -194,6 +194,8 @@ def split_run_on_headings(norm: str, lines: Sequence[Line]) -> list[Line]:
     """``lines`` with each line that holds two headings (``第三篇 推进改革 第十三章 深化改革``)
     split in two at the second marker, when the two are of different units and the line
     has no sentence punctuation. Both parts keep the line's number."""
+    if not lines or _SECOND_MARKER.search(norm, lines[0].start, lines[-1].end) is None:
+        return list(lines)  # the common case: no second marker anywhere, one scan of the text
     result: list[Line] = []
     for line in lines:
         head = line.head

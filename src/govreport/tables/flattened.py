@@ -420,6 +420,11 @@ def find(norm: str, lines: Sequence[Line], i: int) -> int:
     line = lines[i]
     if line.end - line.start > _LINE_MAX:
         return -1
+    following = i + 1  # a header cell or a caption is followed by another short cell
+    while following < len(lines) and lines[following].blank:
+        following += 1
+    if following == len(lines) or lines[following].end - lines[following].start > _LINE_MAX:
+        return -1
     key = "".join(clean(norm[line.start : line.end]).split())
     if header_role(key) is None and not caption_at(norm, line):
         return -1
