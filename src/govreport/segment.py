@@ -187,7 +187,9 @@ def skip_page_numbers(norm: str, lines: Sequence[Line]) -> list[Line]:
 
 
 # A 第N章-style marker after a space, inside a line that opens with another one.
-_SECOND_MARKER = regex.compile(r"[ ]++(?=第[ ]*+(?:[一二三四五六七八九十百两〇零]{1,4}|[0-9]{1,3})[ ]*+(?:[章节篇编]|部分))")
+# (It opens at the 第 and looks behind for the space: a pattern opening with the run of
+# spaces would be tried at every space of a long run, each time to its end.)
+_SECOND_MARKER = regex.compile(r"(?<=[ ])第[ ]*+(?:[一二三四五六七八九十百两〇零]{1,4}|[0-9]{1,3})[ ]*+(?:[章节篇编]|部分)")
 
 
 def split_run_on_headings(norm: str, lines: Sequence[Line]) -> list[Line]:
@@ -207,12 +209,16 @@ def split_run_on_headings(norm: str, lines: Sequence[Line]) -> list[Line]:
         if m is None or _PROSE_PUNCT.search(norm, head, line.end):
             result.append(line)
             continue
-        second = match_heading(norm, m.end())
-        if second is None or second.style == first.style or m.start() <= head + first.end:  # type: ignore[union-attr]
+        at = m.start()
+        second = match_heading(norm, at)
+        if second is None or second.style == first.style or at <= head + first.end:  # type: ignore[union-attr]
             result.append(line)
             continue
-        result.append(Line(line.number, line.start, m.start(), head))
-        result.append(Line(line.number, m.end(), line.end, m.end()))
+        before = at
+        while norm[before - 1] == " ":
+            before -= 1
+        result.append(Line(line.number, line.start, before, head))
+        result.append(Line(line.number, at, line.end, at))
     return result
 
 
