@@ -357,3 +357,32 @@ def test_tables_in_an_appendix_stay_tables_outside_the_outline():
     assert len(table.rows) == 2
     assert [s.title for s in report.sections] == ["保障措施"]
     check_all(report)
+
+
+# -- a heading run into its paragraph ---------------------------------------------------------
+
+def test_the_contents_say_where_a_title_run_into_its_paragraph_ends():
+    report = parse_text(doc("""
+        目录
+
+        第一章 发展基础……………1
+        第一节 壮大现代物流业……………2
+        第二节 培育数字服务业……………3
+
+        第一章 发展基础
+
+        第一节壮大现代物流业建设区域物流枢纽，降低物流成本。
+
+        第二节 培育数字服务业
+
+        发展软件和信息服务。
+        """))
+    assert [s.title for s in report.sections] == ["发展基础", "壮大现代物流业", "培育数字服务业"]
+    body = report.sections[1].children[0]
+    assert isinstance(body, Paragraph) and body.text == "建设区域物流枢纽，降低物流成本。"
+    check_all(report)
+
+
+def test_without_contents_a_run_in_title_is_its_first_sentence():
+    report = parse_text("第一章 发展基础\n\n第一节壮大现代物流业建设区域物流枢纽。降低物流成本。\n")
+    assert report.sections[1].title == "壮大现代物流业建设区域物流枢纽"

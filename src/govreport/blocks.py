@@ -76,6 +76,8 @@ class Context:
     norm: str
     metrics: MetricsFn
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    titles: frozenset[str] = frozenset()
+    """The titles a table of contents lists (:func:`govreport.front.contents.contents_titles`)."""
 
 
 Rule = Callable[[Context, Block, Sequence[Block], int], "Event | None"]
@@ -180,6 +182,24 @@ def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -
 _WRAPPED_TITLE_MAX = 60
 
 
+def _listed_title_end(ctx: Context, start: int, end: int) -> int | None:
+    """Where a title run into its paragraph without a break ends, when the table of
+    contents lists the title: the end of the longest listed title the sentence opens with
+    (spaces aside), or ``None`` when the sentence is itself listed or opens with none."""
+    flat = "".join(ctx.norm[start:end].split())
+    if flat in ctx.titles:
+        return None
+    best = max((t for t in ctx.titles if len(t) < len(flat) and flat.startswith(t)), key=len, default=None)
+    if best is None:
+        return None
+    pos, count = start, 0
+    while pos < end and count < len(best):
+        if not ctx.norm[pos].isspace():
+            count += 1
+        pos += 1
+    return pos
+
+
 def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """A block opening with an outline marker; its title is the line or its first sentence."""
     head = block.head
@@ -203,6 +223,10 @@ def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int
         if ctx.norm[title_raw_end - 1] == "”" and quoted:
             break
         title_raw_end -= 1
+    if ctx.titles and stop != -1:
+        listed = _listed_title_end(ctx, title_start, title_raw_end)
+        if listed is not None:
+            title_end = title_raw_end = listed  # 第一节改造提升传统服务业运用…: the contents say where
     body_start = title_end
     while body_start < block.end and ctx.norm[body_start] in " *\n":
         body_start += 1

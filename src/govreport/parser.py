@@ -10,6 +10,7 @@ from govreport.blocks import RULES, Context, Rule, classify
 from govreport.decode import read_document
 from govreport.errors import ParseError
 from govreport.front import split_front
+from govreport.front.contents import contents_titles
 from govreport.meta import extract_meta
 from govreport.metrics import MetricFinder
 from govreport.model import Metric, Report, Section
@@ -43,6 +44,7 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
         ctx = Context(text, norm, MetricFinder(text, norm) if metrics else _no_metrics)
         lines = split_run_on_headings(norm, skip_page_numbers(norm, split_lines(norm)))
         front_nodes, body_index, info = split_front(text, norm, lines)
+        ctx.titles = contents_titles(front_nodes)
         body_lines = lines[body_index:]
         blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines))
         events = classify(ctx, blocks, rules)

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import regex
 
-from govreport.front.core import Cursor
-from govreport.model import FurnitureKind
+from collections.abc import Iterable
 
-__all__ = ["contents_rule", "is_entry"]
+from govreport.front.core import Cursor
+from govreport.markers import match_heading
+from govreport.model import Furniture, FurnitureKind
+from govreport.normalize import normalize
+
+__all__ = ["contents_rule", "is_entry", "contents_titles"]
 
 # a PDF page number glued to a line: 1前言, I目录
 _PAGE_MARK = r"(?:[0-9]{1,3}|[IVXivx]{1,4})"
@@ -90,3 +94,25 @@ def contents_rule(cur: Cursor, i: int) -> int | None:
         cur.furniture(k, FurnitureKind.CONTENTS)
     cur.anchor = end
     return end
+
+
+_TITLE_MIN = 2
+
+
+def contents_titles(nodes: Iterable[object]) -> frozenset[str]:
+    """The heading titles a table of contents lists (spaces removed, markers, leaders and
+    page numbers taken off): ``第一节 改造提升传统服务业……12`` gives ``改造提升传统服务业``.
+
+    The body's headings are matched against them where a title runs into its paragraph
+    without a break (:func:`govreport.blocks.heading_rule`).
+    """
+    titles: set[str] = set()
+    for node in nodes:
+        if not isinstance(node, Furniture) or node.kind is not FurnitureKind.CONTENTS:
+            continue
+        key = normalize(_key("".join(node.text.split())))
+        marker = match_heading(key, 0)
+        title = key[marker.end :] if marker is not None else ""
+        if len(title) >= _TITLE_MIN:
+            titles.add(title)
+    return frozenset(titles)
