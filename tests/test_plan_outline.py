@@ -386,3 +386,28 @@ def test_the_contents_say_where_a_title_run_into_its_paragraph_ends():
 def test_without_contents_a_run_in_title_is_its_first_sentence():
     report = parse_text("第一章 发展基础\n\n第一节壮大现代物流业建设区域物流枢纽。降低物流成本。\n")
     assert report.sections[1].title == "壮大现代物流业建设区域物流枢纽"
+
+
+def test_a_caption_line_above_a_delimited_table_is_its_caption_in_the_body_and_in_an_appendix():
+    report = parse_text(doc("""
+        一、发展目标
+
+        到2030年，主要目标如下。
+
+        表1 “十五五”时期主要指标
+
+        指标\t单位\t2030年\t属性
+        绿地面积\t公顷\t120\t约束性
+
+        附件1
+
+        云岭区核心指标表
+
+        | 指标 | 2030年 | 属性 |
+        |---|---|---|
+        | 公园数量（个） | 40 | 预期性 |
+        """))
+    assert [(t.caption, len(t.indicators)) for t in report.tables] == [
+        ("表1 “十五五”时期主要指标", 1), ("云岭区核心指标表", 1)]
+    assert [s.title for s in report.sections] == ["发展目标"]
+    check_all(report)

@@ -23,6 +23,7 @@ from govreport.segment import (
 )
 from govreport.span import Span
 from govreport.tables import read_region, read_table
+from govreport.tables.captions import caption_at
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
 
 __all__ = ["Heading", "ColumnStart", "BareTitle", "Event", "classify", "RULES", "Context"]
@@ -379,6 +380,21 @@ RULES: tuple[tuple[str, Rule], ...] = (
 """The block rules in the order they are tried."""
 
 
+def _with_caption(ctx: Context, events: list[Event], blocks: Sequence[Block], index: int, table: Table) -> Table:
+    """``table`` with the caption line right above it (``表1 …主要指标``, ``…一览表``), taken
+    back from the paragraph or back matter it was read as, when its layout did not take it
+    already (see :mod:`govreport.tables.captions`)."""
+    if table.caption is not None or index == 0 or not events:
+        return table
+    above = blocks[index - 1]
+    if len(above.lines) != 1 or events[-1].span != Span(above.start, above.end):
+        return table
+    if not isinstance(events[-1], (Paragraph, Furniture, BareTitle)) or not caption_at(ctx.norm, above.lines[0]):
+        return table
+    events.pop()
+    return attrs.evolve(table, span=Span(above.start, table.span.end), caption=clean(ctx.text[above.head : above.end]))
+
+
 def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, Rule]] = RULES) -> list[Event]:
     """One event per block: the first rule that recognises it decides."""
     events: list[Event] = []
@@ -399,7 +415,7 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, R
             for k in range(index, len(blocks)):
                 rest = blocks[k]
                 table = table_rule(ctx, rest, blocks, k)
-                events.append(table if table is not None else Furniture(
+                events.append(_with_caption(ctx, events, blocks, k, table) if isinstance(table, Table) else Furniture(
                     Span(rest.start, rest.end), FurnitureKind.BACK_MATTER, clean(ctx.text[rest.start : rest.end])))
             break
         if block.start < consumed:
@@ -407,6 +423,8 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, R
         for _name, rule in rules:
             event = rule(ctx, block, blocks, index)
             if event is not None:
+                if isinstance(event, Table):
+                    event = _with_caption(ctx, events, blocks, index, event)
                 events.append(event)
                 consumed = event.span.end
                 if isinstance(event, Note) and _NUMBERED_NOTE.match(event.text):
