@@ -23,7 +23,7 @@ from govreport.segment import (
 )
 from govreport.span import Span
 from govreport.tables import read_region, read_table
-from govreport.tables.captions import caption_at
+from govreport.tables.captions import CAPTION_BLANKS, caption_at
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
 
 __all__ = ["Heading", "ColumnStart", "BareTitle", "Event", "classify", "RULES", "Context"]
@@ -389,6 +389,8 @@ def _with_caption(ctx: Context, events: list[Event], blocks: Sequence[Block], in
     above = blocks[index - 1]
     if len(above.lines) != 1 or events[-1].span != Span(above.start, above.end):
         return table
+    if ctx.norm.count("\n", above.end, table.span.start) - 1 > CAPTION_BLANKS:
+        return table  # a line far above names something else
     if not isinstance(events[-1], (Paragraph, Furniture, BareTitle)) or not caption_at(ctx.norm, above.lines[0]):
         return table
     events.pop()
