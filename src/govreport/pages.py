@@ -60,8 +60,12 @@ def _edge_lines(norm: str, span: Span) -> list[tuple[int, int]]:
     return found
 
 
+_DIGITS = regex.compile(r"[0-9]+")
+
+
 def _key(piece: str) -> str:
-    return regex.sub(r"[0-9]+", "0", "".join(piece.split()))
+    """A line with its digits and spaces folded, to match running headers page to page."""
+    return str(_DIGITS.sub("0", "".join(piece.split())))
 
 
 def find_furniture(norm: str, pages: Sequence[Span]) -> list[Span]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -45,6 +46,7 @@ __all__ = ["looks_like_pdf", "read_pdf", "EXTRA_HINT"]
 EXTRA_HINT = 'PDF input needs the pdf extra: pip install "govreport[pdf]"'
 """The message of the error raised for a PDF when pypdfium2 or pdfplumber is missing."""
 
+_CHART_OBJECTS = 3000  # a page drawn from more objects than this is a chart: no table search
 _HEADER_WINDOW = 1024  # the PDF header may follow some junk bytes (the spec allows 1024)
 
 
@@ -189,12 +191,6 @@ def _lines(chars: list[_Char]) -> list[_Line]:
         else:
             current.append(ch)
     lines.append(_Line(current))
-    return [ln for ln in _split_overlaps(lines)]
-
-
-def _split_overlaps(lines: list[_Line]) -> list[_Line]:
-    """A visual line whose characters overlap in x holds two lines set close together
-    (superscripts aside): split it at the vertical centre gap. Rare; kept simple."""
     return lines
 
 
@@ -299,9 +295,9 @@ def _regions(lines: list[_Line], rules: _Rules, plumber_page: Any, size: float) 
             regions.append(_Region(x0, x1, y0, y1, None))  # a box drawn as a frame
             continue
         header_rule = _header_rule(rules, x0, x1, y0, y1, held)
-        rows = _rows_from_lines(held, sorted(v[0] for v in inner), x0, x1, header_rule, size)
-        if rows is not None and not all(sum(1 for cell in row if cell) <= 1 for row in rows):
-            regions.append(_Region(x0, x1, y0, y1, rows))
+        read = _rows_from_lines(held, sorted(v[0] for v in inner), x0, x1, header_rule, size)
+        if read is not None and not all(sum(1 for cell in row if cell) <= 1 for row in read):
+            regions.append(_Region(x0, x1, y0, y1, read))
         else:
             regions.append(_Region(x0, x1, y0, y1, None))
     return regions
@@ -404,12 +400,10 @@ def _rows_from_lines(held: list[_Line], verticals: list[float], x0: float, x1: f
     vertical rules, or else from the gaps every row leaves open."""
     held = sorted(held, key=lambda ln: -ln.cy)
     gap = 1.2 * size
-    if verticals:
-        bounds = [x0, *verticals, x1]
-    else:
-        bounds = _gap_columns(held, gap, x0, x1)
-        if bounds is None:
-            return None
+    found = [x0, *verticals, x1] if verticals else _gap_columns(held, gap, x0, x1)
+    if found is None:
+        return None
+    bounds = found
     ncols = len(bounds) - 1
     if ncols < 2:
         return None
@@ -510,11 +504,16 @@ def _margins(lines: Sequence[_Line]) -> _Margins | None:
     return _Margins(float(left), float(right))
 
 
+_LEADERS = re.compile(r"(?:[.…·．][ ]?){4,}[ ]*[0-9IVXivx]+[ ]*$")
+
+
 def _continues(prev: _Line, line: _Line, first: _Line, margins: _Margins, pitch: float) -> bool:
     """Whether ``line`` goes on with the paragraph ``prev`` ends (``first`` opened it)."""
     size = max(prev.size, line.size)
     if abs(prev.size - line.size) > 0.2 * size:
         return False
+    if _LEADERS.search(prev.text):
+        return False  # an entry of a table of contents: dot leaders, then its page number
     if prev.x1 < margins.right - 1.2 * size:
         return False  # the line above stops short: its paragraph ends there
     if prev.y0 - line.y1 > pitch + 0.6 * size:
@@ -534,11 +533,16 @@ def _join(lines: Sequence[_Line]) -> str:
     return out
 
 
+_FEW_GAPS = 3
+
+
 def _pitch(lines: Sequence[_Line]) -> float:
     """The usual gap between two lines of a paragraph: the gap three quarters of the
     page's line gaps stay within (tables set their rows closer than prose)."""
     gaps = sorted(a.y0 - b.y1 for a, b in zip(lines, lines[1:]) if a.y0 > b.y1)
-    return gaps[(3 * len(gaps)) // 4] if gaps else 0.0
+    if len(gaps) < _FEW_GAPS:  # too few lines to tell: the leading of a text set solid
+        return 0.5 * statistics.median(ln.size for ln in lines) if lines else 0.0
+    return gaps[(3 * len(gaps)) // 4]
 
 
 # -- pages ---------------------------------------------------------------------------------
@@ -559,6 +563,7 @@ class _Page:
 
 
 _EDGE_MAX = 60  # a running header or footer is no longer than this
+_NUMBER_LIKE = re.compile(r"[-—–－~·•() 第页共/of Pag]*[0-9IVXLCivxlc]{1,4}[-—–－~·•() 第页共/of Pag0-9]*")
 
 
 def _edges(lines: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
@@ -571,18 +576,26 @@ def _edges(lines: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
     bottom: list[_Line] = []
     body = list(lines)
 
-    def apart(gap: float, size: float) -> bool:
-        return gap > max(1.5 * pitch, pitch + size)
+    gaps = sorted(a.y0 - b.y1 for a, b in zip(lines, lines[1:]) if a.y0 > b.y1)
+    usual = gaps[len(gaps) // 2] if gaps else pitch
 
-    if len(body) >= 2 and apart(body[0].y0 - body[1].y1, body[1].size) and len(body[0].text) <= _EDGE_MAX:
-        top.append(body.pop(0))
-    if len(body) >= 2 and apart(body[-2].y0 - body[-1].y1, body[-2].size) and len(body[-1].text) <= _EDGE_MAX:
+    def apart(gap: float, size: float, line: _Line) -> bool:
+        if len(line.text) > _EDGE_MAX:
+            return False
+        if _NUMBER_LIKE.fullmatch(line.text):
+            return gap > usual + 0.5 * size  # a page number stands a little apart
+        return gap > max(1.5 * pitch, pitch + size)  # a running header or footer, well apart
+
+    if len(body) >= 2 and apart(body[-2].y0 - body[-1].y1, body[-2].size, body[-1]):
         bottom.append(body.pop())
+    if len(body) >= 2 and apart(body[0].y0 - body[1].y1, body[1].size, body[0]):
+        top.append(body.pop(0))
     return top, body, bottom
 
 
-def _layout(lines: list[_Line], regions: list[_Region]) -> list[tuple[str, str, _Line | None, _Line | None]]:
-    """The body lines of a page as paragraphs and table rows, in reading order."""
+def _layout(lines: list[_Line], regions: list[_Region]) -> tuple[list[tuple[str, str, _Line | None, _Line | None]], _Margins | None]:
+    """The body lines of a page as paragraphs and table rows, in reading order, and the
+    margins of its text outside tables and frames."""
     units: list[tuple[str, str, _Line | None, _Line | None]] = []
     body_margins = _margins([ln for ln in lines if not any(r.holds(ln) for r in regions)] or lines)
     pitch = _pitch(lines)
@@ -620,7 +633,7 @@ def _layout(lines: list[_Line], regions: list[_Region]) -> list[tuple[str, str, 
         flush()
         para, para_margins = [ln], margins
     flush()
-    return units
+    return units, body_margins
 
 
 def read_pdf(data: bytes) -> Document:
@@ -662,13 +675,12 @@ def read_pdf(data: bytes) -> Document:
                 if rules.horizontal:
                     size = statistics.median(ln.size for ln in body) if body else 10.0
                     plumber_page = None
-                    if rules.vertical:
+                    if rules.vertical and len(body) >= 3 and raw.FPDFPage_CountObjects(page.raw) <= _CHART_OBJECTS:
                         if plumber is None:
                             plumber = _plumber().open(io.BytesIO(bytes(data)))
                         plumber_page = plumber.pages[index]
                     regions = _regions(body, rules, plumber_page, size)
-                laid.units = _layout(body, regions)
-                laid.margins = _margins(body)
+                laid.units, laid.margins = _layout(body, regions)
             finally:
                 page.close()
             pages.append(laid)
@@ -681,6 +693,10 @@ def read_pdf(data: bytes) -> Document:
     return _assemble(pages)
 
 
+_CONTINUED_UNITS = 2  # a page whose body runs on to the next holds this many paragraphs or more
+_CONTINUED_WIDTH = 15  # and lines at least this many characters wide
+
+
 def _is_continued(prev: _Page, nxt: _Page) -> bool:
     """Whether the last paragraph of ``prev`` runs on to the first of ``nxt``."""
     if not prev.units or not nxt.units or prev.margins is None or nxt.margins is None:
@@ -689,6 +705,8 @@ def _is_continued(prev: _Page, nxt: _Page) -> bool:
     nkind, _ntext, nfirst, _nlast = nxt.units[0]
     if kind != "p" or nkind != "p" or last is None or nfirst is None or _ends_sentence(text):
         return False
+    if len(prev.units) < _CONTINUED_UNITS or last.x1 - last.x0 < _CONTINUED_WIDTH * last.size:
+        return False  # a page of a caption or two (a chart) runs on to nothing
     return last.x1 >= prev.margins.right - 1.2 * last.size and nfirst.x0 <= nxt.margins.left + 0.6 * nfirst.size
 
 
@@ -701,7 +719,7 @@ def _assemble(pages: list[_Page]) -> Document:
     pos = 0
     carried = 0  # body units of this page already written with the page before
     for number, page in enumerate(pages, 1):
-        start = pos
+        start = pos  # a page's span starts where the page before ended (its separator included)
         lines: list[str] = list(page.top)
         units = page.units[carried:]
         carried = 0
@@ -717,11 +735,7 @@ def _assemble(pages: list[_Page]) -> Document:
             chunk = "\n\n" + chunk if chunk else "\n"
         parts.append(chunk)
         pos += len(chunk)
-        spans.append(Span(min(start + (2 if number > 1 and lines else 0), pos), pos))
+        spans.append(Span(start, pos))
         if not page.has_text and page.has_images:
             images.append(number)
-    # pages tile the text: each page's span runs to where the next begins
-    tiled = [Span(s.start if k == 0 else spans[k - 1].end, s.end) for k, s in enumerate(spans)]
-    if tiled:
-        tiled[0] = Span(0, tiled[0].end)
-    return Document("".join(parts), tuple(tiled), tuple(images))
+    return Document("".join(parts), tuple(spans), tuple(images))
