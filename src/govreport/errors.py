@@ -62,10 +62,10 @@ CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
         Severity.WARNING, "a table row has more or fewer cells than the table's header"),
     "inline-html": CodeInfo(
         Severity.INFO, "a block of HTML tags only (inline HTML in text or markdown) that no reader uses"),
-    "pdf-image-page": CodeInfo(
-        Severity.WARNING, "PDF pages that hold images and no text layer: their content is not read (run OCR)"),
     "html-table-unclosed": CodeInfo(
         Severity.WARNING, "an inline HTML <table> is not closed: its rows are read as far as they go"),
+    "pdf-image-page": CodeInfo(
+        Severity.WARNING, "PDF pages that hold images and no text layer: their content is not read (run OCR)"),
 })
 """Every diagnostic code govreport emits, with its severity and meaning.
 

@@ -3,7 +3,7 @@
 :func:`normalize` maps characters one to one (full-width ASCII to ASCII, ideographic and
 other odd spaces to a plain space, every dash variant to ``—``, Kangxi radicals and
 compatibility ideographs from PDF fonts to the ideographs they stand for, private-use
-characters to a space), so an offset in the
+characters to U+FFFD), so an offset in the
 normalized text is the same offset in the original. Rules match on the normalized text
 and report spans that are valid in ``Report.text``. NFKC is deliberately not used: it
 changes the length of characters such as ``㎡``, ``⑩`` and ``℃``.
@@ -45,15 +45,15 @@ _table[ord("\r")] = " "
 # (U+2F00–U+2FD5: ⼀⼆ for 一二) and CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–)
 # map to the unified ideograph they stand for (their compatibility decomposition, one
 # character each); U+FFFE, which PDFium gives for a hyphen at a line end, reads as "-";
-# private-use characters (Symbol-font glyphs with no Unicode meaning) read as a space.
+# private-use characters (Symbol-font glyphs with no Unicode meaning) read as U+FFFD, a
+# character that stands for one unknown (not a space: it is text, and belongs to its node).
 for _code in list(range(0x2F00, 0x2FD6)) + list(range(0xF900, 0xFB00)) + list(range(0x2F800, 0x2FA20)):
     _decomposed = unicodedata.normalize("NFKC", chr(_code))
     if len(_decomposed) == 1 and _decomposed != chr(_code):
         _table[_code] = _decomposed
 _table[0xFFFE] = "-"
-_table[0xFFFD] = " "
 for _code in range(0xE000, 0xF900):
-    _table[_code] = " "
+    _table[_code] = "\ufffd"
 
 TABLE: dict[int, str] = dict(_table)
 """The translate table: every value is exactly one character."""

@@ -507,6 +507,10 @@ def _margins(lines: Sequence[_Line]) -> _Margins | None:
 _LEADERS = re.compile(r"(?:[.…·．][ ]?){4,}[ ]*[0-9IVXivx]+[ ]*$")
 
 
+_ITEM_START = re.compile(r"[①-⑳㉑-㉟㊱-㊿●•■◆▲]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.．、]|"
+                         r"[一二三四五六七八九十]{1,3}[、是]|——")
+
+
 def _continues(prev: _Line, line: _Line, first: _Line, margins: _Margins, pitch: float) -> bool:
     """Whether ``line`` goes on with the paragraph ``prev`` ends (``first`` opened it)."""
     size = max(prev.size, line.size)
@@ -514,6 +518,8 @@ def _continues(prev: _Line, line: _Line, first: _Line, margins: _Margins, pitch:
         return False
     if _LEADERS.search(prev.text):
         return False  # an entry of a table of contents: dot leaders, then its page number
+    if _ends_sentence(prev.text) and _ITEM_START.match(line.text):
+        return False  # a sentence ends at the margin and an enumerated item starts
     if prev.x1 < margins.right - 1.2 * size:
         return False  # the line above stops short: its paragraph ends there
     if prev.y0 - line.y1 > pitch + 0.6 * size:
@@ -636,8 +642,11 @@ def _layout(lines: list[_Line], regions: list[_Region]) -> tuple[list[tuple[str,
     return units, body_margins
 
 
-def read_pdf(data: bytes) -> Document:
+def read_pdf(data: bytes, *, tables: bool = True) -> Document:
     """The text of a PDF, one paragraph or table row a line, with its page spans.
+
+    ``tables=False`` skips the search for tables (ruled regions are read as paragraphs);
+    the benchmark uses it to time text and tables apart.
 
     Raises :class:`~govreport.extract.FormatError` when the ``pdf`` extra is missing, the
     file is damaged or encrypted, or no page has a text layer.
@@ -670,9 +679,9 @@ def read_pdf(data: bytes) -> Document:
                 top, body, bottom = _edges(lines)
                 laid.top = [ln.text for ln in top]
                 laid.bottom = [ln.text for ln in bottom]
-                rules = _page_rules(pdfium, page)
+                rules = _page_rules(pdfium, page) if tables else _Rules()
                 regions: list[_Region] = []
-                if rules.horizontal:
+                if tables and rules.horizontal:
                     size = statistics.median(ln.size for ln in body) if body else 10.0
                     plumber_page = None
                     if rules.vertical and len(body) >= 3 and raw.FPDFPage_CountObjects(page.raw) <= _CHART_OBJECTS:
