@@ -46,7 +46,8 @@ def test_pdf_style_table_is_read_with_its_columns():
     assert table.rows[3].cells[3].flags == ("five_year_cumulative",)
     assert [s.title for s in report.sections] == ["主要目标", "重点任务"]
     chapter = report.sections[0]
-    assert kinds(chapter.children) == ["Paragraph", "Paragraph", "Table"]  # the caption stays a line of its own
+    assert kinds(chapter.children) == ["Paragraph", "Table"]  # the caption line above is the table's
+    assert "".join(table.caption.split()) == "表3临川市“十五五”主要指标"
     assert not report.diagnostics
     check_all(report)
 

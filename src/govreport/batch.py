@@ -26,7 +26,7 @@ from govreport.parser import parse_file
 
 __all__ = ["BatchResult", "SUFFIXES", "find_files", "parse_many", "parse_path"]
 
-SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx"})
+SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
 """The file suffixes :func:`find_files` collects from a directory."""
 
 PathLike = str | os.PathLike[str]

@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         "batch", help="parse many files in parallel into one JSON-lines file", formatter_class=_FORMAT,
         description="Parse every file named by a TARGET in parallel processes and write one JSON line\n"
                     'per report: {"path": ..., "report": {...}} (the report as `govreport parse --format json`).\n'
-                    "A TARGET is a file, a directory (searched recursively for .txt .md .html .htm .docx)\n"
+                    "A TARGET is a file, a directory (searched recursively for .txt .md .html .htm .docx .pdf)\n"
                     "or a glob pattern. A file that fails is named on stderr and skipped; a summary\n"
                     "(files, MB, seconds, failures) ends the run. On a terminal a progress bar shows.",
         epilog=_examples("govreport batch reports/ -o reports.jsonl",

@@ -7,8 +7,9 @@ from __future__ import annotations
 import codecs
 
 from govreport.errors import DecodeError
+from govreport.inputs.document import Document
 
-__all__ = ["decode"]
+__all__ = ["decode", "read_document", "read_input"]
 
 
 def decode(data: bytes) -> str:
@@ -37,19 +38,28 @@ def decode(data: bytes) -> str:
 
 
 def read_document(data: bytes, *, suffix: str = "") -> str:
-    """The text of a document given as bytes: plain text, markdown, HTML or DOCX.
+    """The text of a document given as bytes: plain text, markdown, HTML, DOCX or PDF.
 
     The format is told from the content (a ZIP holding ``word/document.xml`` is DOCX;
-    decoded text that is a page or fragment of block-level HTML is HTML), with the file
-    ``suffix`` (``.docx``, ``.html``) as a hint. For HTML and DOCX the result is the
-    extracted text (see :mod:`govreport.extract`).
+    ``%PDF-`` at the start is PDF; decoded text that is a page or fragment of block-level
+    HTML is HTML), with the file ``suffix`` (``.docx``, ``.html``) as a hint. For HTML,
+    DOCX and PDF the result is the extracted text (see :mod:`govreport.extract` and
+    :mod:`govreport.inputs.pdf`); :func:`read_input` gives a PDF's pages too.
     """
+    return read_input(data, suffix=suffix).text
+
+
+def read_input(data: bytes, *, suffix: str = "") -> Document:
+    """Like :func:`read_document`, with the page spans of a PDF (see :class:`Document`)."""
     from govreport.extract import docx_to_text, html_to_text, looks_like_docx, looks_like_html
+    from govreport.inputs.pdf import looks_like_pdf, read_pdf
 
     suffix = suffix.lower()
+    if looks_like_pdf(data):
+        return read_pdf(bytes(data))
     if looks_like_docx(data) or (suffix == ".docx" and bytes(data[:2]) == b"PK"):
-        return docx_to_text(bytes(data))
+        return Document(docx_to_text(bytes(data)))
     text = decode(data)
     if suffix in (".html", ".htm", ".xhtml") or looks_like_html(text):
-        return html_to_text(text)
-    return text
+        return Document(html_to_text(text))
+    return Document(text)

@@ -66,6 +66,8 @@ CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
         Severity.WARNING, "an inline HTML <table> is not closed: its rows are read as far as they go"),
     "table-cells-unfit": CodeInfo(
         Severity.WARNING, "the cells of a flattened table (one cell a line) do not fit the columns of its header"),
+    "pdf-image-page": CodeInfo(
+        Severity.WARNING, "PDF pages that hold images and no text layer: their content is not read (run OCR)"),
 })
 """Every diagnostic code govreport emits, with its severity and meaning.
 

@@ -6,6 +6,7 @@ and from JSON in :mod:`govreport.serialize`. Every node carries a :class:`Span` 
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import enum
 from collections.abc import Iterator
@@ -343,6 +344,17 @@ class Report:
     meta: Meta
     body: tuple[Node, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
+    pages: tuple[Span, ...] = ()
+    """The spans of the pages of a paginated original (a PDF), in order; empty for text."""
+
+    def page_of(self, node: Node | Metric | Span) -> int | None:
+        """The 1-based number of the page where ``node`` (or a span) begins, so it can be
+        cited ("p. 37"); ``None`` for a report read from text without pages."""
+        if not self.pages:
+            return None
+        start = node.start if isinstance(node, Span) else node.span.start
+        k = bisect.bisect_right([p.start for p in self.pages], start)
+        return max(k, 1)
 
     def walk(self) -> Iterator[Node]:
         """Every node of the tree, depth first, parents before children."""

@@ -1,7 +1,9 @@
 """A length-preserving normalization for matching.
 
 :func:`normalize` maps characters one to one (full-width ASCII to ASCII, ideographic and
-other odd spaces to a plain space, every dash variant to ``—``), so an offset in the
+other odd spaces to a plain space, every dash variant to ``—``, Kangxi radicals and
+compatibility ideographs from PDF fonts to the ideographs they stand for, private-use
+characters to U+FFFD), so an offset in the
 normalized text is the same offset in the original. Rules match on the normalized text
 and report spans that are valid in ``Report.text``. NFKC is deliberately not used: it
 changes the length of characters such as ``㎡``, ``⑩`` and ``℃``.
@@ -9,6 +11,7 @@ changes the length of characters such as ``㎡``, ``⑩`` and ``℃``.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = ["normalize", "TABLE", "SPACE_CHARS"]
 
@@ -38,6 +41,19 @@ _table[ord("\u3007")] = "〇"
 _table[ord("\u25cb")] = "〇"  # ○ written for 〇 in years
 _table[ord("\u2014")] = "—"
 _table[ord("\r")] = " "
+# Characters some embedded PDF fonts produce for ordinary ones. Kangxi radicals
+# (U+2F00–U+2FD5: ⼀⼆ for 一二) and CJK compatibility ideographs (U+F900–U+FAFF, U+2F800–)
+# map to the unified ideograph they stand for (their compatibility decomposition, one
+# character each); U+FFFE, which PDFium gives for a hyphen at a line end, reads as "-";
+# private-use characters (Symbol-font glyphs with no Unicode meaning) read as U+FFFD, a
+# character that stands for one unknown (not a space: it is text, and belongs to its node).
+for _code in list(range(0x2F00, 0x2FD6)) + list(range(0xF900, 0xFB00)) + list(range(0x2F800, 0x2FA20)):
+    _decomposed = unicodedata.normalize("NFKC", chr(_code))
+    if len(_decomposed) == 1 and _decomposed != chr(_code):
+        _table[_code] = _decomposed
+_table[0xFFFE] = "-"
+for _code in range(0xE000, 0xF900):
+    _table[_code] = "\ufffd"
 
 TABLE: dict[int, str] = dict(_table)
 """The translate table: every value is exactly one character."""
@@ -50,7 +66,21 @@ if any(len(v) != 1 for v in TABLE.values()):  # pragma: no cover - a broken tabl
 # where almost no character changes; one regex pass finds the runs that do change. The run
 # is written ``[…][…]*`` rather than ``[…]+``: a pattern that opens with a plain character
 # class lets the re engine skip ahead with its fast class scan (four times faster here).
-_CHANGED = "[" + "".join(re.escape(chr(code)) for code in sorted(TABLE)) + "]"
+def _char_class(codes: list[int]) -> str:
+    """A regex character class of ``codes``, runs of consecutive codes written as ranges
+    (a class of thousands of single characters loses re's fast scan)."""
+    parts: list[str] = []
+    k = 0
+    while k < len(codes):
+        j = k
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(re.escape(chr(codes[k])) if j == k else f"{re.escape(chr(codes[k]))}-{re.escape(chr(codes[j]))}")
+        k = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+_CHANGED = _char_class(sorted(TABLE))
 _MAPPED = re.compile(_CHANGED + _CHANGED + "*")
 
 

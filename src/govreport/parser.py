@@ -7,14 +7,19 @@ import os
 from collections.abc import Iterator, Sequence
 
 from govreport.blocks import RULES, Context, Rule, classify
-from govreport.decode import read_document
-from govreport.errors import ParseError
+import attrs
+
+from govreport.decode import read_input
+from govreport.errors import ParseError, diagnostic
+from govreport.inputs.document import Document
 from govreport.front import split_front
 from govreport.front.contents import contents_titles
 from govreport.meta import extract_meta
 from govreport.metrics import MetricFinder
-from govreport.model import Metric, Report, Section
+from govreport.model import Furniture, Metric, Report, Section
 from govreport.normalize import normalize
+from govreport.pages import find_furniture, mask, page_furniture_nodes, place
+from govreport.span import Span
 from govreport.segment import join_blocks, skip_page_numbers, split_lines, split_run_on_headings
 from govreport.structure import build
 from govreport.tables import find_regions
@@ -23,7 +28,7 @@ __all__ = ["parse", "parse_bytes", "parse_file"]
 
 
 def parse(text: str, *, strict: bool = False, metrics: bool = True,
-          rules: Sequence[tuple[str, Rule]] = RULES) -> Report:
+          rules: Sequence[tuple[str, Rule]] = RULES, pages: Sequence[Span] | None = None) -> Report:
     """Parse the text of a report into a :class:`~govreport.Report`.
 
     Never raises on any text: what the parser notices becomes ``Report.diagnostics``.
@@ -31,32 +36,68 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
     :class:`~govreport.ParseError` listing them all. ``metrics=False`` skips metric
     extraction. ``rules`` replaces the ordered block rules (see :data:`govreport.blocks.RULES`).
 
+    ``pages`` are the spans of the pages of a paginated original (what
+    :func:`govreport.decode.read_input` gives for a PDF): in order, inside the text. With
+    them, page numbers and running headers at the edges of the pages become furniture of
+    kind ``page`` (:mod:`govreport.pages`), hidden from the block rules, and
+    ``Report.pages`` / ``Report.page_of`` locate every node on its page.
+
     CPython's cyclic garbage collector is paused while the report is built and switched
     back on afterwards if it was on: a parse makes no reference cycles, and the
     collector's full passes over the growing tree made long documents slower than linear.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_bytes() for bytes")
-    if text.startswith("\ufeff"):
+    page_spans = _check_pages(text, pages)
+    if text.startswith("\ufeff") and not page_spans:
         text = text[1:]
     with _collector_paused():
-        norm = normalize(text)
-        ctx = Context(text, norm, MetricFinder(text, norm) if metrics else _no_metrics)
-        lines = split_run_on_headings(norm, skip_page_numbers(norm, split_lines(norm)))
-        front_nodes, body_index, info = split_front(text, norm, lines)
-        ctx.titles = contents_titles(front_nodes)
-        body_lines = lines[body_index:]
-        blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines))
-        events = classify(ctx, blocks, rules)
-        body, diagnostics = build(ctx, events)
-        diagnostics = ctx.diagnostics + diagnostics
-        tree = tuple(front_nodes) + body
-        sections = tuple(n for n in _walk_sections(tree))
-        meta = extract_meta(info, text, tree, sections)
-        report = Report(text, meta, tree, tuple(diagnostics))
+        source = text  # what the rules read: the text with page furniture blanked out
+        furniture: list[Furniture] = []
+        if page_spans:
+            found = find_furniture(normalize(text), page_spans)
+            furniture = page_furniture_nodes(text, found)
+            source = mask(text, found)
+        report = _parse(source, metrics, rules)
+        if page_spans:
+            report = Report(text, report.meta, place(report.body, furniture), report.diagnostics, page_spans)
+    diagnostics = report.diagnostics
     if strict and any(d.severity.value != "info" for d in diagnostics):
         raise ParseError([d for d in diagnostics if d.severity.value != "info"])
     return report
+
+
+def _check_pages(text: str, pages: Sequence[Span] | None) -> tuple[Span, ...]:
+    """``pages`` as a tuple, checked: spans in order, inside ``text`` (API misuse raises)."""
+    if not pages:
+        return ()
+    spans = tuple(pages)
+    end = 0
+    for span in spans:
+        if not isinstance(span, Span):
+            raise TypeError(f"pages must be Span objects, not {type(span).__name__}")
+        if span.start < end or span.end > len(text):
+            raise ValueError(f"page span {span} is out of order or outside the text")
+        end = span.end
+    return spans
+
+
+def _parse(text: str, metrics: bool, rules: Sequence[tuple[str, Rule]]) -> Report:
+    """The pipeline proper, on ``text`` (with any page furniture blanked out)."""
+    norm = normalize(text)
+    ctx = Context(text, norm, MetricFinder(text, norm) if metrics else _no_metrics)
+    lines = split_run_on_headings(norm, skip_page_numbers(norm, split_lines(norm)))
+    front_nodes, body_index, info = split_front(text, norm, lines)
+    ctx.titles = contents_titles(front_nodes)
+    body_lines = lines[body_index:]
+    blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines))
+    events = classify(ctx, blocks, rules)
+    body, diagnostics = build(ctx, events)
+    diagnostics = ctx.diagnostics + diagnostics
+    tree = tuple(front_nodes) + body
+    sections = tuple(n for n in _walk_sections(tree))
+    meta = extract_meta(info, text, tree, sections)
+    return Report(text, meta, tree, tuple(diagnostics))
 
 
 @contextlib.contextmanager
@@ -98,18 +139,34 @@ def _walk_sections(nodes: Sequence[object]) -> list[Section]:
 
 
 def parse_bytes(data: bytes, *, strict: bool = False, metrics: bool = True) -> Report:
-    """Read ``data`` — text (UTF-8, UTF-8 with BOM, GB18030), HTML or DOCX — and parse it.
+    """Read ``data`` — text (UTF-8, UTF-8 with BOM, GB18030), HTML, DOCX or PDF — and parse it.
 
-    The format is told from the content. For HTML and DOCX, ``Report.text`` is the
-    extracted text. Raises :class:`~govreport.DecodeError` for text bytes in no supported
-    encoding.
+    The format is told from the content. For HTML, DOCX and PDF, ``Report.text`` is the
+    extracted text; a PDF's report has its ``pages``. Raises :class:`~govreport.DecodeError`
+    for text bytes in no supported encoding, and :class:`~govreport.extract.FormatError`
+    for a file that claims a format and cannot be read as it (a damaged or encrypted PDF,
+    a PDF without a text layer, a PDF without the ``pdf`` extra installed).
     """
-    return parse(read_document(data), strict=strict, metrics=metrics)
+    return _parse_document(read_input(data), strict, metrics)
 
 
 def parse_file(path: str | os.PathLike[str], *, strict: bool = False, metrics: bool = True) -> Report:
-    """Read and parse the file at ``path``."""
+    """Read and parse the file at ``path`` (any format :func:`parse_bytes` reads)."""
     with open(path, "rb") as fh:
         data = fh.read()
-    return parse(read_document(data, suffix=os.path.splitext(os.fspath(path))[1]), strict=strict, metrics=metrics)
+    return _parse_document(read_input(data, suffix=os.path.splitext(os.fspath(path))[1]), strict, metrics)
 
+
+def _parse_document(document: Document, strict: bool, metrics: bool) -> Report:
+    """Parse a read document; image-only pages of a PDF are said in ``pdf-image-page``."""
+    if not document.image_pages:
+        return parse(document.text, strict=strict, metrics=metrics, pages=document.pages or None)
+    report = parse(document.text, strict=False, metrics=metrics, pages=document.pages or None)
+    names = ", ".join(str(n) for n in document.image_pages)
+    first = document.pages[document.image_pages[0] - 1]
+    found = diagnostic("pdf-image-page", f"page(s) {names} hold images and no text: run OCR to read them",
+                       Span(first.start, first.start))
+    report = attrs.evolve(report, diagnostics=report.diagnostics + (found,))
+    if strict and any(d.severity.value != "info" for d in report.diagnostics):
+        raise ParseError([d for d in report.diagnostics if d.severity.value != "info"])
+    return report

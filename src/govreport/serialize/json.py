@@ -5,6 +5,7 @@ strings, dates ISO strings. ``report_from_dict(report_to_dict(r)) == r``.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 from decimal import Decimal
@@ -80,14 +81,28 @@ for _cls in _TYPE_NAMES:
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
-    """The whole report: ``schema``, ``meta``, ``body``, ``diagnostics`` and ``text``."""
-    return {
+    """The whole report: ``schema``, ``meta``, ``body``, ``diagnostics`` and ``text``;
+    for a paginated original also ``pages`` (the page spans) and a ``page`` number on
+    every node (the page it begins on)."""
+    body = [node_to_dict(n) for n in report.body]
+    out: dict[str, Any] = {
         "schema": SCHEMA,
         "meta": _value(report.meta),
-        "body": [node_to_dict(n) for n in report.body],
+        "body": body,
         "diagnostics": [_value(d) for d in report.diagnostics],
         "text": report.text,
     }
+    if report.pages:
+        out["pages"] = [[p.start, p.end] for p in report.pages]
+        starts = [p.start for p in report.pages]
+        _number_pages(body, starts)
+    return out
+
+
+def _number_pages(nodes: list[dict[str, Any]], starts: list[int]) -> None:
+    for node in nodes:
+        node["page"] = max(bisect.bisect_right(starts, node["span"][0]), 1)
+        _number_pages(node["children"], starts)
 
 
 # -- reading back ----------------------------------------------------------------------
@@ -195,4 +210,6 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         Diagnostic(x["code"], Severity(x["severity"]), x["message"], Span(*x["span"]))
         for x in data.get("diagnostics", ())
     )
-    return Report(data["text"], _meta(data["meta"]), tuple(node_from_dict(n) for n in data["body"]), diagnostics)
+    pages = tuple(Span(int(p[0]), int(p[1])) for p in data.get("pages", ()))
+    return Report(data["text"], _meta(data["meta"]), tuple(node_from_dict(n) for n in data["body"]), diagnostics,
+                  pages)
