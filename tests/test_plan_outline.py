@@ -5,9 +5,12 @@ Every fixture is written for these tests (invented regions and projects).
 """
 from __future__ import annotations
 
+import pytest
+
+from govreport import parse_file
 from govreport.model import Column, Figure, Furniture, FurnitureKind, Item, Paragraph, Section, Table
 
-from helpers import check_all, doc, outline, parse_text
+from helpers import SHARED, check_all, doc, outline, parse_text
 
 
 def boxes(report):
@@ -411,3 +414,32 @@ def test_a_caption_line_above_a_delimited_table_is_its_caption_in_the_body_and_i
         ("表1 “十五五”时期主要指标", 1), ("云岭区核心指标表", 1)]
     assert [s.title for s in report.sections] == ["发展目标"]
     check_all(report)
+
+
+# -- the real plans in ../shared (read by eye; these guard what was checked) --------------------
+
+PLANS = SHARED / "wild" / "plans"
+needs_plans = pytest.mark.skipif(not PLANS.is_dir(), reason=f"the wild plans are not at {PLANS}")
+
+
+@needs_plans
+def test_the_energy_plan_extracted_from_pdf():
+    report = parse_file(PLANS / "2021_national_energy_tech_plan.txt")
+    parts = [s for s in report.sections if s.depth == 1 and s.marker]
+    assert [s.marker for s in parts] == ["一、", "二、", "三、", "四、", "五、"]
+    tasks = report.section("三、")
+    assert [len([c for c in s.children if isinstance(c, Section)]) for s in tasks.children
+            if isinstance(s, Section)] == [5, 2, 4, 3, 3]  # the 1./2./… groups under （一）…（五）
+    assert [(b.number, len(b.children)) for b in boxes(report)] == [(1, 5), (2, 2), (3, 3), (4, 3), (5, 4), (6, 3)]
+    assert not any(s.title[:1].isdigit() for s in report.sections)  # no page number opens a title
+    contents = [n for n in report.walk() if isinstance(n, Furniture) and n.kind is FurnitureKind.CONTENTS]
+    assert len(contents) >= 20  # the table of contents is furniture, not headings
+
+
+@needs_plans
+def test_the_emergency_plan_boxes_end_where_the_outline_resumes():
+    report = parse_file(PLANS / "2021_national_emergency_plan.md")
+    assert [(b.number, len(b.children)) for b in boxes(report)] == [(1, 1), (2, 10), (3, 4), (4, 5), (5, 10)]
+    for box in boxes(report):  # no box takes a section heading （一）… of the outline
+        assert not any(line.strip().startswith("（") for line in report.source(box).splitlines()[1:])
+    assert len([s for s in report.sections if s.depth == 1]) == 11

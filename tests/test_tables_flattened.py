@@ -433,8 +433,8 @@ def test_wild_emergency_plan():
 
 @pytest.mark.skipif(not HERITAGE.exists(), reason=f"the wild plans are not at {PLANS}")
 def test_wild_heritage_plan_tables():
-    """Both appendix tables, read by the layout. (In a full parse they fall after ``附件：``,
-    which the block rules make back matter, so ``report.indicators`` does not see them yet.)"""
+    """Both appendix tables, read by the layout, and in a full parse (after ``附件：``, in the
+    back matter, they stay tables)."""
     from govreport.tables.indicators import read_indicators
 
     indicators_table, tasks = _regions(HERITAGE)
@@ -450,6 +450,9 @@ def test_wild_heritage_plan_tables():
     assert [i.category for i in inds].count("民生改善") == 3
     assert tasks.header == ("序号", "主要领域", "重点任务或项目") and len(tasks.rows) == 22
     assert read_indicators(tasks) == ()
+    report = parse_text(HERITAGE.read_text(encoding="utf-8"))
+    assert [len(t.rows) for t in report.tables] == [11, 22]
+    assert report.indicators == inds
 
 
 def test_flattened_tables_are_table_nodes():
