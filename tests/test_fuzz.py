@@ -258,17 +258,21 @@ ENCODERS = {
 
 
 def check_bytes(data: bytes) -> Report | None:
-    """``parse_bytes`` gives a sound report, or a DecodeError at the first undecodable byte."""
+    """``parse_bytes`` gives a sound report, a DecodeError at the first undecodable byte, or,
+    for bytes that say they are a PDF, a FormatError naming what is wrong with it."""
     try:
         report = govreport.parse_bytes(data)
     except DecodeError:
         check_decode_offset(data)
         return None
+    except FormatError as exc:
+        assert b"%PDF-" in data[:1024] and "PDF" in str(exc), (data[:40], exc)
+        return None
     check_all(report)
     return report
 
 
-BYTE_PREFIXES = st.sampled_from([b"", b"", codecs.BOM_UTF8, b"PK\x03\x04", b"<html><body><p>", b"\xef\xbb",
+BYTE_PREFIXES = st.sampled_from([b"", b"", codecs.BOM_UTF8, b"PK\x03\x04", b"<html><body><p>", b"\xef\xbb", b"%PDF-1.4\n",
                                  "一、总体要求\n".encode("gb18030"), "一、总体要求\n".encode("utf-8")])
 
 

@@ -50,9 +50,18 @@ _CHART_OBJECTS = 3000  # a page drawn from more objects than this is a chart: no
 _HEADER_WINDOW = 1024  # the PDF header may follow some junk bytes (the spec allows 1024)
 
 
+_HEADER = re.compile(rb"%PDF-[0-9]\.[0-9]")
+
+
 def looks_like_pdf(data: bytes) -> bool:
-    """Whether ``data`` is a PDF: ``%PDF-`` in its first kilobyte."""
-    return b"%PDF-" in bytes(data[:_HEADER_WINDOW])
+    """Whether ``data`` is a PDF: it opens with a PDF header (``%PDF-1.7``), or has one in its
+    first kilobyte (the spec lets junk bytes come first) and PDF objects after it. A text
+    that merely mentions ``%PDF-`` is text."""
+    head = bytes(data[:_HEADER_WINDOW])
+    found = _HEADER.search(head)
+    if found is None:
+        return False
+    return found.start() == 0 or b"endobj" in data or b"%%EOF" in bytes(data[-2048:])
 
 
 def _pdfium() -> Any:
