@@ -11,12 +11,14 @@ from govreport.decode import read_document
 from govreport.errors import ParseError
 from govreport.front import split_front
 from govreport.meta import extract_meta
-from govreport.metrics import MetricFinder
+from govreport.metrics import MetricFinder, resolve_years
+from govreport.metrics.year import Block as DatedBlock
 from govreport.model import Metric, Report, Section
 from govreport.normalize import normalize
 from govreport.segment import join_blocks, skip_page_numbers, split_lines, split_run_on_headings
 from govreport.structure import build
 from govreport.tables import find_regions
+from govreport.targets import find_headlines
 
 __all__ = ["parse", "parse_bytes", "parse_file"]
 
@@ -51,7 +53,13 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
         tree = tuple(front_nodes) + body
         sections = tuple(n for n in _walk_sections(tree))
         meta = extract_meta(info, text, tree, sections)
-        report = Report(text, meta, tree, tuple(diagnostics))
+        if metrics:
+            dated: list[DatedBlock] = []
+            tree = resolve_years(norm, tree, meta.year, dated, in_place=True)
+            targets, outcomes = find_headlines(text, tree, meta.year, blocks=dated)
+            report = Report(text, meta, tree, tuple(diagnostics), targets, outcomes)
+        else:
+            report = Report(text, meta, tree, tuple(diagnostics))
     if strict and any(d.severity.value != "info" for d in diagnostics):
         raise ParseError([d for d in diagnostics if d.severity.value != "info"])
     return report

@@ -15,7 +15,8 @@ import attrs
 
 from govreport.errors import Diagnostic, Severity
 from govreport.model import (
-    Cell, Change, Column, Congress, Figure, FrontMatter, FrontRole, Furniture, FurnitureKind, Item,
+    Cell, Change, Column, Congress, Figure, FrontMatter, FrontRole, Furniture, FurnitureKind, Headline,
+    HeadlineKind, Item,
     ItemKind, Kind, Level, Meta, Metric, Node, Note, Notice, Paragraph, Period, Qualifier, Report,
     Row, Section, Speaker, Table,
 )
@@ -86,6 +87,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "meta": _value(report.meta),
         "body": [node_to_dict(n) for n in report.body],
         "diagnostics": [_value(d) for d in report.diagnostics],
+        "targets": [_value(h) for h in report.targets],
+        "outcomes": [_value(h) for h in report.outcomes],
         "text": report.text,
     }
 
@@ -118,6 +121,8 @@ def metric_from_dict(d: dict[str, Any]) -> Metric:
         change=_enum(Change, d.get("change")), period=_enum(Period, d.get("period")),
         year=d.get("year"), target=bool(d.get("target", False)), estimate=bool(d.get("estimate", False)),
         partner=_span(d.get("partner")),
+        years=None if d.get("years") is None else (int(d["years"][0]), int(d["years"][1])),
+        key=d.get("key"),
     )
 
 
@@ -177,6 +182,17 @@ def _meta(d: dict[str, Any]) -> Meta:
     )
 
 
+def headline_from_dict(d: dict[str, Any]) -> Headline:
+    """Read back one headline target or outcome."""
+    return Headline(
+        kind=HeadlineKind(d["kind"]), key=d.get("key"), name=d["name"], year=d.get("year"), text=d["text"],
+        span=Span(*d["span"]), value=_dec(d.get("value")), value_high=_dec(d.get("value_high")),
+        unit=d.get("unit"), base_value=_dec(d.get("base_value")), base_value_high=_dec(d.get("base_value_high")),
+        base_unit=d.get("base_unit"), qualifier=_enum(Qualifier, d.get("qualifier")),
+        change=_enum(Change, d.get("change")), estimate=bool(d.get("estimate", False)),
+    )
+
+
 def report_from_dict(data: dict[str, Any]) -> Report:
     """Read back :func:`report_to_dict`. Raises :class:`ValueError` on another schema."""
     if data.get("schema") != SCHEMA:
@@ -185,4 +201,8 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         Diagnostic(x["code"], Severity(x["severity"]), x["message"], Span(*x["span"]))
         for x in data.get("diagnostics", ())
     )
-    return Report(data["text"], _meta(data["meta"]), tuple(node_from_dict(n) for n in data["body"]), diagnostics)
+    return Report(
+        data["text"], _meta(data["meta"]), tuple(node_from_dict(n) for n in data["body"]), diagnostics,
+        tuple(headline_from_dict(h) for h in data.get("targets", ())),
+        tuple(headline_from_dict(h) for h in data.get("outcomes", ())),
+    )

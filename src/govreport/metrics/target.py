@@ -1,0 +1,64 @@
+"""Labeller: the target and estimate flags of a quantity.
+
+A quantity is a target when its own clause says so (``力争``, ``确保``, ``到2030年``,
+``预期目标``, ``将``, ``要`` …) or when the words that govern its clause do: the lead-in of
+its sentence ending with a colon (``主要预期目标是：…``), or a sentence that opens with a
+target word and goes on in clauses joined by commas (``力争全年粮食产量稳定在…，城镇新增就业…``).
+A word in another clause of a long sentence, or in another sentence, never counts: a review
+sentence stays a review sentence because a ``确保`` stood 300 characters before it.
+
+An estimate (``预计``, ``初步核算`` …) is read the same way.
+"""
+from __future__ import annotations
+
+import re
+
+from govreport.metrics.record import Context, Window
+
+__all__ = [
+    "COLON_ESTIMATE_RE", "COLON_TARGET_RE", "ESTIMATE_RE", "LEAD_ESTIMATE_RE", "LEAD_TARGET_RE", "TARGET_RE", "label",
+]
+
+# Every alternative opens with a character, its lookbehinds written after it (将(?<!即将)
+# is (?<!即)将), which gives the engine's faster scan for a set of first characters.
+TARGET_RE = re.compile(
+    r"到[ \t]*\d{4}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|"
+    r"将(?<!即将)(?!近)|要(?<![重主需必纲摘只概]要)(?![求素点闻案件害])"
+)
+"""Words that make the quantity of their own clause a target."""
+LEAD_TARGET_RE = re.compile(
+    r"^(?:[^，,；;：:\d]{1,6}[，,])?[ \t]*(?:今年|明年|全年|\d{4}[ \t]*年)?[ \t]*(?:力争|争取|力求|到[ \t]*\d{4}[ \t]*年)"
+)
+"""A sentence that opens with these governs the clauses joined to its first by commas."""
+COLON_TARGET_RE = re.compile(r"目标|力争|争取|确保|力求")
+"""Words in a lead-in ending with a colon that make the whole list after it targets."""
+ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计|预估")
+"""Words that make the quantity of their own clause an estimate."""
+LEAD_ESTIMATE_RE = re.compile(
+    r"^(?:[^，,；;：:\d]{1,6}[，,])?[ \t]*(?:据|经)?(?:今年|全年|去年|\d{4}[ \t]*年)?[ \t]*(?:预计|初步核算|初步统计|预估)"
+)
+"""A sentence lead-in that makes the clauses joined to it estimates."""
+COLON_ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计")
+"""Words in a lead-in ending with a colon that make the list after it estimates."""
+
+
+def _governs(w: Window, opening: re.Pattern[str], colon: re.Pattern[str]) -> bool:
+    """Whether the words that govern the quantity's clause match: the sentence up to its
+    last colon before the quantity (``…主要预期目标是：``, matched by ``colon``), or the
+    sentence's first clause when it opens with ``opening`` words and the quantity's clause
+    is joined to it by commas (a semicolon ends its reach)."""
+    pre = w.sentence_pre
+    cut = max(pre.rfind("："), pre.rfind(":"))
+    if cut >= 0 and colon.search(pre, 0, cut) is not None:
+        return True
+    lead = w.lead
+    if not lead or opening.match(lead) is None:
+        return False
+    between = pre[len(lead):]
+    return "；" not in between and ";" not in between
+
+
+def label(ctx: Context, prev: Context | None, w: Window) -> None:
+    """Set ``ctx.target`` and ``ctx.estimate``."""
+    ctx.target = TARGET_RE.search(w.clause_pre) is not None or _governs(w, LEAD_TARGET_RE, COLON_TARGET_RE)
+    ctx.estimate = ESTIMATE_RE.search(w.clause_pre) is not None or _governs(w, LEAD_ESTIMATE_RE, COLON_ESTIMATE_RE)
