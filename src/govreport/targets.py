@@ -179,8 +179,8 @@ class _Finder:
                 # the list follows on its own lines or as items
                 for nxt in blocks[i + 1:]:
                     entry = text[nxt.start:nxt.end]
-                    if nxt.heading and not _LIST_MARK.match(entry) or not self._is_entry(entry, nxt.metrics):
-                        break
+                    if not self._is_entry(entry, nxt.metrics):
+                        break  # (a heading too may be an entry: ``1.地区生产总值增长5.5%；`` on its line)
                     pieces.append(_Piece(nxt.start, nxt.start + _list_end(entry), nxt.metrics, lead_start))
                     if entry.rstrip().endswith("。"):
                         break
@@ -224,14 +224,20 @@ class _Finder:
             for cm in _CLAUSE.finditer(text, piece.start, piece.end):
                 inside = [m for m in metrics if cm.start() <= m.span.start < cm.end()]
                 keyed = [m for m in inside if m.key]
+                parts = _parts(keyed)
                 for m in keyed:
-                    rows.append(_row(HeadlineKind.TARGET, m, self.year if self.year is not None else m.year))
+                    name = parts[m.span.start][1] if m.span.start in parts else None
+                    rows.append(_row(HeadlineKind.TARGET, m, self.year if self.year is not None else m.year, name))
                 if inside:
                     continue
                 clause = cm.group()
-                lead = len(clause) - len(clause.lstrip(" \t\u3000*"))
+                mark = _LIST_MARK.match(clause)
+                lead = mark.end() if mark is not None else 0
+                lead += len(clause[lead:]) - len(clause[lead:].lstrip(" \t\u3000*"))
                 start, end = cm.start() + lead, cm.end() - (len(clause) - len(clause.rstrip(" \t\u3000*")))
-                body = _LIST_MARK.sub("", text[start:end], count=1)
+                if start >= end:
+                    continue
+                body = text[start:end]
                 for key, name in self._qualitative(body):
                     rows.append(Headline(HeadlineKind.TARGET, key, name, self.year, text[start:end], Span(start, end)))
         return tuple(rows)
@@ -263,13 +269,18 @@ class _Finder:
         first: dict[tuple[str, str], Metric] = {}
         ends: dict[tuple[str, str], Metric] = {}
         flat_cpi: Headline | None = None
+        names: dict[int, str] = {}
         for block in blocks:
             if block.start >= stop:
                 break
+            parts = _parts(block.metrics)
             for m in block.metrics:
                 if m.span.start >= stop or not m.key or m.target:
                     continue
-                slot = (m.key, _part(m))
+                part = parts.get(m.span.start)
+                if part is not None:
+                    names[m.span.start] = part[1]
+                slot = (m.key, part[0] if part is not None else _part(m))
                 if m.year == last and m.years is None and m.period not in _FIVE_YEAR_PERIODS \
                         and m.change is not Change.FROM:
                     first.setdefault(slot, m)
@@ -283,7 +294,7 @@ class _Finder:
         for slot, m in ends.items():
             first.setdefault(slot, m)
         rows = sorted(first.values(), key=lambda m: m.span.start)
-        out = [_row(HeadlineKind.OUTCOME, m, last) for m in rows]
+        out = [_row(HeadlineKind.OUTCOME, m, last, names.get(m.span.start)) for m in rows]
         if flat_cpi is not None and not any(h.key == "cpi" for h in out):
             out.append(flat_cpi)
             out.sort(key=lambda h: h.span.start)
@@ -315,20 +326,37 @@ def _states_something(rest: str) -> bool:
     return bool(rest.strip(" \t\u3000*、"))
 
 
+_PAIR = re.compile(r"^(?P<scope>[^、]*?)(?:城乡|城镇[、和及与]农村)(?P<rest>居民.*)$")
+"""``城乡居民人均可支配收入`` or ``城镇、农村居民…``: urban and rural figures given in one
+statement (``分别增长4.8%、6.6%``)."""
+
+
+def _parts(metrics: Sequence[Metric]) -> dict[int, tuple[str, str]]:
+    """The part (urban, rural) and name of each metric that is one of an urban–rural pair:
+    two metrics in a row with the same such indicator, the urban one first."""
+    out: dict[int, tuple[str, str]] = {}
+    for a, b in zip(metrics, metrics[1:]):
+        if a.key and a.key == b.key and a.indicator and a.indicator == b.indicator and a.span.start not in out:
+            pm = _PAIR.match(a.indicator)
+            if pm is not None:
+                out[a.span.start] = ("urban", pm.group("scope") + "城镇" + pm.group("rest"))
+                out[b.span.start] = ("rural", pm.group("scope") + "农村" + pm.group("rest"))
+    return out
+
+
 def _part(m: Metric) -> str:
-    """Which of a key's rows a metric is: urban and rural incomes are given apart."""
+    """Which of a key's rows a metric is, when urban and rural are given apart."""
     name = m.indicator or ""
-    if m.key == "income_growth":
-        if name.startswith(("城镇", "城市")) or "城镇居民" in name:
-            return "urban"
-        if name.startswith(("农村", "农民")) or "农村居民" in name:
-            return "rural"
+    if name.startswith(("城镇", "城市")) and "、" not in name:
+        return "urban"
+    if name.startswith(("农村", "农民")):
+        return "rural"
     return ""
 
 
-def _row(kind: HeadlineKind, m: Metric, year: int | None) -> Headline:
+def _row(kind: HeadlineKind, m: Metric, year: int | None, name: str | None = None) -> Headline:
     return Headline(
-        kind, m.key, m.indicator or "", year, m.text, m.span, m.value, m.value_high, m.unit, m.base_value,
+        kind, m.key, name if name is not None else m.indicator or "", year, m.text, m.span, m.value, m.value_high, m.unit, m.base_value,
         m.base_value_high, m.base_unit, m.qualifier, m.change, m.estimate,
     )
 
@@ -403,7 +431,7 @@ def compare(reports: Iterable[Report]) -> list[Comparison]:
             outcomes.setdefault((h.key, _name_part(h)), h)
         for t in report.targets:
             outcome = outcomes.get((t.key, _name_part(t)))
-            if t.value is None and outcome is not None:
+            if t.value is None:
                 status, diff = Status.NOT_COMPARABLE, None
             else:
                 status, diff = _status(t, outcome)

@@ -76,7 +76,7 @@ DEFAULT_KEYS_RULES: Final[tuple[KeyRule, ...]] = (
     KeyRule("new_urban_jobs", r"城镇新增就业(?:人数|人员)?|新增城镇就业(?:人数|人员)?|新增就业(?:人数)?|城镇就业新增",
             frozenset({"人"}), clause=r"城镇新增就业|新增城镇就业", doc="new urban jobs"),
     KeyRule("income_growth",
-            r"(?:全体|城乡|城镇|农村|城市)?(?:常住)?居民(?:人均)?(?:可支配)?收入" + _RATE
+            r"(?:全体|城乡|城镇|农村|城市)?(?:[、和及与](?:城镇|农村))?(?:常住)?居民(?:人均)?(?:可支配)?收入" + _RATE
             + r"|人均可支配收入" + _RATE + r"|农民人均(?:可支配|纯)收入" + _RATE,
             frozenset({"%"}), _GROWING,
             clause=r"(?:全体|城乡|城镇|农村)?(?:常住)?居民(?:人均)?(?:可支配)?收入|人均可支配收入",
@@ -188,7 +188,7 @@ class KeyTable:
 
 _NOT_OWN = re.compile(r"(?:对|与|向|同|和|从|带动|拉动|其中对)")
 """A phrase opening with these is about a part or a partner (``对东盟进出口``), not the whole."""
-_REGION = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|省|市|区|县|州|盟|旗)")
+_REGION = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|省|市|(?<!地)区|县|州|盟|旗)")
 
 DEFAULT_KEYS: Final[KeyTable] = KeyTable(DEFAULT_KEYS_RULES)
 """The default :class:`KeyTable`: the keys of DESIGN.md section 5."""

@@ -54,7 +54,7 @@ def _governs(w: Window, opening: re.Pattern[str], colon: re.Pattern[str]) -> boo
     lead = w.lead
     if not lead or opening.match(lead) is None:
         return False
-    between = pre[len(lead):]
+    between = pre[len(lead) - 1:]  # from the lead-in's own closing mark
     return "；" not in between and ";" not in between
 
 
