@@ -42,23 +42,34 @@ COLON_ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计")
 """Words in a lead-in ending with a colon that make the list after it estimates."""
 
 
-def _governs(w: Window, opening: re.Pattern[str], colon: re.Pattern[str]) -> bool:
-    """Whether the words that govern the quantity's clause match: the sentence up to its
-    last colon before the quantity (``…主要预期目标是：``, matched by ``colon``), or the
-    sentence's first clause when it opens with ``opening`` words and the quantity's clause
-    is joined to it by commas (a semicolon ends its reach)."""
+def _governed(w: Window) -> tuple[bool, bool]:
+    """Whether the words that govern the quantity's clause make it a target, an estimate:
+    the sentence up to its last colon before the quantity (``…主要预期目标是：``), or the
+    sentence's first clause when it opens with a target or estimate word and the quantity's
+    clause is joined to it by commas (a semicolon ends its reach)."""
+    lead = w.lead
+    if not lead:
+        return False, False  # the quantity is in its sentence's first clause
     pre = w.sentence_pre
     cut = max(pre.rfind("："), pre.rfind(":"))
-    if cut >= 0 and colon.search(pre, 0, cut) is not None:
-        return True
-    lead = w.lead
-    if not lead or opening.match(lead) is None:
-        return False
-    between = pre[len(lead) - 1:]  # from the lead-in's own closing mark
-    return "；" not in between and ";" not in between
+    target = cut >= 0 and COLON_TARGET_RE.search(pre, 0, cut) is not None
+    estimate = cut >= 0 and COLON_ESTIMATE_RE.search(pre, 0, cut) is not None
+    if target and estimate:
+        return True, True
+    opens_target = not target and LEAD_TARGET_RE.match(lead) is not None
+    opens_estimate = not estimate and LEAD_ESTIMATE_RE.match(lead) is not None
+    if opens_target or opens_estimate:
+        between = pre[len(lead) - 1:]  # from the lead-in's own closing mark
+        if "；" not in between and ";" not in between:
+            target, estimate = target or opens_target, estimate or opens_estimate
+    return target, estimate
 
 
 def label(ctx: Context, prev: Context | None, w: Window) -> None:
     """Set ``ctx.target`` and ``ctx.estimate``."""
-    ctx.target = TARGET_RE.search(w.clause_pre) is not None or _governs(w, LEAD_TARGET_RE, COLON_TARGET_RE)
-    ctx.estimate = ESTIMATE_RE.search(w.clause_pre) is not None or _governs(w, LEAD_ESTIMATE_RE, COLON_ESTIMATE_RE)
+    target = TARGET_RE.search(w.clause_pre) is not None
+    estimate = ESTIMATE_RE.search(w.clause_pre) is not None
+    if not (target and estimate):
+        by_lead = _governed(w)
+        target, estimate = target or by_lead[0], estimate or by_lead[1]
+    ctx.target, ctx.estimate = target, estimate

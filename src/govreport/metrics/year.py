@@ -125,7 +125,8 @@ _TITLE_PLAN = re.compile(
     r"十(?P<n>[一二三四五六七八九]?)五[”\"]?(?P<when>时期|期间|以来|规划|末|发展|主要目标|目标)?"
 )
 _OPENING_YEAR = re.compile(r"开局|起步|开好局|第一年")
-_OPENING_AFTER_STOP = re.compile(r"(?<=[。！？!?\n])[ \t\u3000”\"]*" + _OPENING.pattern)
+# opens with the set of sentence marks, so the engine scans for those characters at once
+_OPENING_AFTER_STOP = re.compile(r"[。！？!?\n][ \t\u3000”\"]*" + _OPENING.pattern)
 _SECTION_WORDS = re.compile(r"(?P<w>过去五年|五年来|今年|去年|过去一年|上年|明年)")
 
 
@@ -293,7 +294,7 @@ class _Resolver:
                 if pm is not None:
                     year, years = when(pm)
             if year is not None or years is not None:
-                found.append((om.start(), year, years))
+                found.append((om.start() + (om is not first), year, years))
         return found
 
 
