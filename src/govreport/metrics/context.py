@@ -59,20 +59,16 @@ def clause_and_sentence(norm: str, pos: int) -> tuple[int, int]:
     return clause, sentence
 
 
-def _lead(norm: str, sentence: int, clause: int) -> str:
-    """The sentence's lead-in when the quantity is not in it: its first clause with the mark
-    that ends it, or its first two when the first is a short address (``各位代表，``)."""
-    if clause <= sentence:
-        return ""
-    first = CLAUSE_PUNCT.search(norm, sentence, clause)
-    if first is None:
-        return ""
-    end = first.end()
-    if end - sentence <= 7 and norm[first.start()] in "，," and end < clause:
-        second = CLAUSE_PUNCT.search(norm, end, clause)
-        if second is not None:
-            end = second.end()
-    return norm[sentence:end]
+def _after(norm: str, prev: Context, pos: int) -> tuple[int, int]:
+    """:func:`clause_and_sentence` for a quantity after ``prev``: what lies between them is
+    read, the rest is ``prev``'s (the same answer, without reading the sentence again)."""
+    lo = max(prev.qty.start, pos - CLAUSE_REACH)
+    if prev.qty.start > pos or prev.sentence < 0 or SENTENCE_PUNCT.search(norm, prev.qty.start, pos):
+        return clause_and_sentence(norm, pos)
+    between = norm[lo:pos][::-1]
+    cm = CLAUSE_PUNCT.search(between)
+    clause = pos - cm.start() if cm is not None else max(prev.clause, pos - CLAUSE_REACH, 0)
+    return clause, max(prev.sentence, pos - SENTENCE_REACH, 0)
 
 
 def read_contexts(norm: str, end: int, quantities: Sequence[Quantity],
@@ -80,10 +76,12 @@ def read_contexts(norm: str, end: int, quantities: Sequence[Quantity],
     """The context of every quantity, in order (``end``: where the slice being read ends)."""
     out: list[Context] = []
     prev: Context | None = None
+    chain = [labeller for _name, labeller in labellers]
     for qty in quantities:
         ctx = Context(qty)
         s = qty.start
-        clause, sentence = clause_and_sentence(norm, s)
+        clause, sentence = _after(norm, prev, s) if prev is not None else clause_and_sentence(norm, s)
+        ctx.clause, ctx.sentence = clause, sentence
         qual_start = qualifier.label_prefix(norm, ctx, clause)
         joined = (
             prev is not None
@@ -94,10 +92,9 @@ def read_contexts(norm: str, end: int, quantities: Sequence[Quantity],
         local = max(clause, prev.qty.end) if prev is not None and prev.qty.end > clause else clause
         window = Window(
             norm, end, clause, sentence, qual_start,
-            norm[local:qual_start], norm[clause:qual_start], norm[sentence:qual_start],
-            _lead(norm, sentence, clause), joined,
+            norm[local:qual_start], norm[clause:qual_start], norm[sentence:qual_start], joined,
         )
-        for _name, labeller in labellers:
+        for labeller in chain:
             labeller(ctx, prev, window)
         out.append(ctx)
         prev = ctx

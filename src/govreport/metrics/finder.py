@@ -29,28 +29,13 @@ def _run(scanner: Scanner) -> tuple[Metric, ...]:
     metrics = []
     for ctx in contexts:
         q = ctx.qty
-        metrics.append(
-            Metric(
-                text=text[q.start:q.end],
-                span=Span(offset + q.start, offset + q.end),
-                value=q.value,
-                unit=q.unit,
-                base_value=q.base_value,
-                base_unit=q.base_unit,
-                value_high=q.value_high,
-                base_value_high=q.base_value_high,
-                qualifier=q.qualifier,
-                indicator=ctx.indicator,
-                change=ctx.change,
-                period=ctx.period,
-                year=ctx.year,
-                target=ctx.target,
-                estimate=ctx.estimate,
-                partner=ctx.partner if ctx.partner is None or not offset else ctx.partner.shift(offset),
-                years=ctx.years,
-                key=ctx.key,
-            )
-        )
+        partner = ctx.partner
+        metrics.append(Metric(  # positional: several times cheaper than 18 keywords, once per metric
+            text[q.start:q.end], Span(offset + q.start, offset + q.end), q.value, q.unit, q.base_value,
+            q.base_unit, q.value_high, q.base_value_high, q.qualifier, ctx.indicator, ctx.change, ctx.period,
+            ctx.year, ctx.target, ctx.estimate,
+            partner if partner is None or not offset else partner.shift(offset), ctx.years, ctx.key,
+        ))
     return tuple(metrics)
 
 

@@ -35,7 +35,9 @@ class KeyRule:
     ``吨`` …). ``changes`` lists the :class:`~govreport.model.Change` values it accepts (empty:
     any but ``share``). ``clause`` is the expression a clause with no number must open with to
     be the key's qualitative statement (``居民收入增长与经济增长同步``), or ``""`` when the key
-    has none. ``doc`` says what the key is.
+    has none. ``doc`` says what the key is. ``hints``, when given, are words one of which
+    every phrase of the rule holds: the rule is tried only on an indicator holding one (most
+    indicators are no key's, and one search for all hints tells so at once).
     """
 
     key: str
@@ -44,6 +46,7 @@ class KeyRule:
     changes: frozenset[Change] = frozenset()
     clause: str = ""
     doc: str = ""
+    hints: tuple[str, ...] = ()
 
 
 SCOPE_WORDS: Final[tuple[str, ...]] = (
@@ -66,44 +69,44 @@ _GROWING: Final[frozenset[Change]] = frozenset({Change.GROWTH, Change.DECLINE, C
 _LEVELS: Final[frozenset[Change]] = frozenset({Change.LEVEL, Change.TO, Change.FROM})
 
 DEFAULT_KEYS_RULES: Final[tuple[KeyRule, ...]] = (
-    KeyRule("gdp", _GDP, frozenset({"元", "美元"}), _LEVELS, doc="GDP level"),
+    KeyRule("gdp", _GDP, frozenset({"元", "美元"}), _LEVELS, doc="GDP level", hints=("生产总值", "GDP", "经济总量")),
     KeyRule("gdp_growth", rf"(?:{_GDP}){_RATE}|经济(?:增长|增速|增长速度)?", frozenset({"%"}), _GROWING,
-            clause=rf"(?:{_GDP})|经济增长|经济增速", doc="GDP growth"),
+            clause=rf"(?:{_GDP})|经济增长|经济增速", doc="GDP growth", hints=("生产总值", "GDP", "经济")),
     KeyRule("cpi", r"居民消费价格(?:总水平)?(?:涨幅|指数|上涨|增幅|涨幅控制|水平)?|CPI|消费价格(?:涨幅)?|物价(?:总水平)?(?:涨幅)?",
-            frozenset({"%"}), clause=r"居民消费价格|消费价格|物价", doc="consumer prices (居民消费价格涨幅)"),
+            frozenset({"%"}), clause=r"居民消费价格|消费价格|物价", doc="consumer prices (居民消费价格涨幅)", hints=("价格", "CPI", "物价")),
     KeyRule("unemployment_rate", r"(?:城镇)?调查失业率", frozenset({"%"}), clause=r"(?:城镇)?调查失业率",
-            doc="surveyed urban unemployment (not 登记失业率)"),
+            doc="surveyed urban unemployment (not 登记失业率)", hints=("失业率",)),
     KeyRule("new_urban_jobs", r"城镇新增就业(?:人数|人员)?|新增城镇就业(?:人数|人员)?|新增就业(?:人数)?|城镇就业新增",
-            frozenset({"人"}), clause=r"城镇新增就业|新增城镇就业", doc="new urban jobs"),
+            frozenset({"人"}), clause=r"城镇新增就业|新增城镇就业", doc="new urban jobs", hints=("就业",)),
     KeyRule("income_growth",
             r"(?:全体|城乡|城镇|农村|城市)?(?:[、和及与](?:城镇|农村))?(?:常住)?居民(?:人均)?(?:可支配)?收入" + _RATE
             + r"|人均可支配收入" + _RATE + r"|农民人均(?:可支配|纯)收入" + _RATE,
             frozenset({"%"}), _GROWING,
             clause=r"(?:全体|城乡|城镇|农村)?(?:常住)?居民(?:人均)?(?:可支配)?收入|人均可支配收入",
-            doc="growth of per-capita disposable income (urban and rural given apart: two rows)"),
+            doc="growth of per-capita disposable income (urban and rural given apart: two rows)", hints=("收入",)),
     KeyRule("grain_output", r"粮食(?:总)?产量|粮食(?:生产|总产)|粮食", frozenset({"吨", "斤", "公斤", "千克"}),
-            clause=r"粮食(?:总)?产量|粮食生产", doc="grain output"),
-    KeyRule("budget_revenue", _REVENUE, frozenset({"元"}), _LEVELS, doc="general public budget revenue"),
+            clause=r"粮食(?:总)?产量|粮食生产", doc="grain output", hints=("粮食",)),
+    KeyRule("budget_revenue", _REVENUE, frozenset({"元"}), _LEVELS, doc="general public budget revenue", hints=("收入",)),
     KeyRule("budget_revenue_growth", _REVENUE + _RATE, frozenset({"%"}), _GROWING, clause=_REVENUE,
-            doc="growth of general public budget revenue"),
+            doc="growth of general public budget revenue", hints=("收入",)),
     KeyRule("fixed_investment_growth", r"(?:全社会)?固定资产投资(?:总额)?" + _RATE, frozenset({"%"}), _GROWING,
-            clause=r"(?:全社会)?固定资产投资", doc="growth of fixed-asset investment"),
+            clause=r"(?:全社会)?固定资产投资", doc="growth of fixed-asset investment", hints=("固定资产投资",)),
     KeyRule("retail_sales_growth", r"社会消费品零售(?:总)?额" + _RATE + r"|社零(?:总)?额" + _RATE, frozenset({"%"}),
-            _GROWING, clause=r"社会消费品零售(?:总)?额", doc="growth of retail sales of consumer goods"),
+            _GROWING, clause=r"社会消费品零售(?:总)?额", doc="growth of retail sales of consumer goods", hints=("零售", "社零")),
     KeyRule("trade_growth",
             r"(?:外贸|货物贸易|货物|对外贸易|货物和服务|外贸货物)?进出口(?:总额|总值|额|规模)?" + _RATE
             + r"|外贸(?:总额|总值)?" + _RATE + r"|对外贸易(?:总额)?" + _RATE,
             frozenset({"%"}), _GROWING, clause=r"(?:外贸|货物贸易|货物)?进出口|外贸|对外贸易",
-            doc="growth of total imports and exports (not exports alone)"),
+            doc="growth of total imports and exports (not exports alone)", hints=("进出口", "外贸", "对外贸易")),
     KeyRule("rd_intensity",
             r"(?:研发|R&D|研究与试验发展|科技研发)(?:经费)?(?:投入|支出)?强度"
             r"|(?:研发|R&D|研究与试验发展)(?:经费)?(?:投入|支出)(?:占|相当于)[^，。；\d]{0,10}?生产总值的?(?:比重|比例)",
             frozenset({"%"}), frozenset({Change.LEVEL, Change.TO, Change.SHARE}),
-            clause=r"(?:研发|R&D)(?:经费)?(?:投入)?强度", doc="R&D spending as a share of GDP (not R&D growth)"),
+            clause=r"(?:研发|R&D)(?:经费)?(?:投入)?强度", doc="R&D spending as a share of GDP (not R&D growth)", hints=("强度", "生产总值")),
     KeyRule("energy_intensity",
             r"单位(?:地区|国内)?生产总值能(?:耗|源消耗)(?:强度)?|单位GDP能耗|能耗强度|万元(?:地区|国内)?生产总值能耗",
             frozenset({"%"}), clause=r"单位(?:地区|国内)?生产总值能耗|能耗强度",
-            doc="energy use per unit of GDP (not CO2 intensity)"),
+            doc="energy use per unit of GDP (not CO2 intensity)", hints=("能耗", "能源消耗")),
 )
 """The canonical keys of DESIGN.md section 5, one rule each (order: the first that matches wins)."""
 
@@ -122,11 +125,18 @@ class KeyTable:
         self.rules: tuple[KeyRule, ...] = tuple(rules)
         self.scopes: tuple[str, ...] = tuple(sorted(set(scopes), key=len, reverse=True))
         self._compiled = [(rule, re.compile(rule.phrases)) for rule in self.rules]
-        # every rule's phrases in one pattern: most indicators are no key's, told in one match
-        self._any = re.compile("|".join(f"(?:{rule.phrases})" for rule in self.rules) or "(?!)")
+        hinted = [h for rule in self.rules for h in rule.hints]
+        self._always = any(not rule.hints for rule in self.rules)
+        self._unhinted = [i for i, rule in enumerate(self.rules) if not rule.hints]
+        self._by_hint: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for h in rule.hints:
+                self._by_hint.setdefault(h, []).append(i)
+        self._hints = re.compile("|".join(re.escape(h) for h in sorted(set(hinted), key=len, reverse=True)) or "(?!)")
         self._clauses = [(rule, re.compile(rule.clause)) for rule in self.rules if rule.clause]
         self._units = frozenset(u for rule in self.rules for u in rule.units)
         self._scope_re = re.compile("|".join(re.escape(s) for s in self.scopes)) if self.scopes else None
+        self._scope_first = frozenset(s[0] for s in self.scopes)
 
     def extended(self, rules: Iterable[KeyRule], scopes: Iterable[str] = ()) -> KeyTable:
         """A new table with ``rules`` tried before these (so they may also override a key)."""
@@ -139,7 +149,7 @@ class KeyTable:
 
     def strip_scope(self, phrase: str) -> str:
         """``phrase`` without the scope words in front (``全省生产总值`` → ``生产总值``)."""
-        if self._scope_re is None:
+        if self._scope_re is None or phrase[:1] not in self._scope_first:
             return phrase
         for _ in range(3):
             m = self._scope_re.match(phrase)
@@ -152,17 +162,21 @@ class KeyTable:
         """The key of a metric with this indicator, change and base unit, or ``None``."""
         if not indicator or base_unit not in self._units or _NOT_OWN.match(indicator):
             return None
+        if not self._always and self._hints.search(indicator) is None:
+            return None
         found = self._match(self.strip_scope(indicator), change, base_unit)
-        if found is None and len(indicator) > 2:
+        if found is None and len(indicator) > 2 and any(c in _REGION_ENDS for c in indicator[:10]):
             region = _REGION.match(indicator)
             if region is not None and region.end() < len(indicator):
                 found = self._match(self.strip_scope(indicator[region.end():]), change, base_unit)
         return found
 
     def _match(self, phrase: str, change: Change | None, base_unit: str) -> str | None:
-        if self._any.fullmatch(phrase) is None:
-            return None
-        for rule, regex in self._compiled:
+        candidates = set(self._unhinted)
+        for m in self._hints.finditer(phrase):
+            candidates.update(self._by_hint[m.group()])
+        for i in sorted(candidates):  # the rules whose hint the phrase holds, in table order
+            rule, regex = self._compiled[i]
             if base_unit not in rule.units:
                 continue
             if rule.changes and change not in rule.changes:
@@ -188,6 +202,7 @@ class KeyTable:
 
 _NOT_OWN = re.compile(r"(?:对|与|向|同|和|从|带动|拉动|其中对)")
 """A phrase opening with these is about a part or a partner (``对东盟进出口``), not the whole."""
+_REGION_ENDS = frozenset("省市区县州盟旗")
 _REGION = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|省|市|(?<!地)区|县|州|盟|旗)")
 
 DEFAULT_KEYS: Final[KeyTable] = KeyTable(DEFAULT_KEYS_RULES)

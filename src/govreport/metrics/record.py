@@ -100,8 +100,6 @@ class Window(NamedTuple):
     ``pre`` runs from the start of the clause, or from the end of the previous quantity when
     that lies inside the clause, to the quantity (or to a qualifier written in front of it);
     ``clause_pre`` and ``sentence_pre`` from the start of the clause and of the sentence.
-    ``lead`` is the sentence's own lead-in: its text up to the first clause mark, with that
-    mark (``主要预期目标是：``, ``预计2020年``) — the words that may govern every clause.
     ``joined`` tells that only a connector (、 和 及) separates the quantity from the previous one.
     """
 
@@ -113,7 +111,6 @@ class Window(NamedTuple):
     pre: str
     clause_pre: str
     sentence_pre: str
-    lead: str
     joined: bool
 
 
@@ -131,3 +128,14 @@ class Context:
     estimate: bool = False
     partner: Span | None = None
     key: str | None = None
+    clause: int = -1
+    """Where the quantity's clause starts (set by the pass): labellers reuse what they read
+    in the clause or sentence of the previous quantity when it is the same."""
+    sentence: int = -1
+    """Where the quantity's sentence starts (set by the pass)."""
+    in_clause: tuple[bool, bool] = (False, False)
+    """Target and estimate words found in the clause before the quantity."""
+    lead: tuple[int, int, bool, bool] | None = None
+    """The sentence's lead-in as the target labeller read it: (sentence start, lead-in
+    length, opens with a target word, opens with an estimate word); the next quantity of the
+    same sentence reuses it."""

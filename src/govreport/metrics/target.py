@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from govreport.metrics.record import Context, Window
+from govreport.metrics.record import CLAUSE_PUNCT, Context, Window
 
 __all__ = [
     "COLON_ESTIMATE_RE", "COLON_TARGET_RE", "ESTIMATE_RE", "LEAD_ESTIMATE_RE", "LEAD_TARGET_RE", "TARGET_RE", "label",
@@ -42,24 +42,64 @@ COLON_ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计")
 """Words in a lead-in ending with a colon that make the list after it estimates."""
 
 
-def _governed(w: Window) -> tuple[bool, bool]:
+_FLAG_WORDS = re.compile(f"(?P<t>{TARGET_RE.pattern})|(?P<e>{ESTIMATE_RE.pattern})")
+"""Target and estimate words in one pattern: a clause is read once for both."""
+
+
+def _flags(text: str, pos: int = 0) -> tuple[bool, bool]:
+    target = estimate = False
+    for m in _FLAG_WORDS.finditer(text, pos):
+        if m.group("t") is not None:
+            target = True
+        else:
+            estimate = True
+        if target and estimate:
+            break
+    return target, estimate
+
+
+def _lead(w: Window) -> tuple[str, bool]:
+    """The sentence's lead-in, when the quantity is not in it: its first clause with the mark
+    that ends it, or its first two when the first is a short address (``各位代表，``); and
+    whether it is whole (the second clause of an address may still be the quantity's own)."""
+    pre = w.sentence_pre
+    first = CLAUSE_PUNCT.search(pre)
+    if first is None:
+        return "", False
+    end = first.end()
+    if end <= 7 and pre[first.start()] in "，,":
+        second = CLAUSE_PUNCT.search(pre, end)
+        if second is None:
+            return pre[:end], False
+        end = second.end()
+    return pre[:end], True
+
+
+def _governed(ctx: Context, prev: Context | None, w: Window) -> tuple[bool, bool]:
     """Whether the words that govern the quantity's clause make it a target, an estimate:
     the sentence up to its last colon before the quantity (``…主要预期目标是：``), or the
     sentence's first clause when it opens with a target or estimate word and the quantity's
     clause is joined to it by commas (a semicolon ends its reach)."""
-    lead = w.lead
-    if not lead:
+    if w.clause <= w.sentence:
         return False, False  # the quantity is in its sentence's first clause
     pre = w.sentence_pre
-    cut = max(pre.rfind("："), pre.rfind(":"))
-    target = cut >= 0 and COLON_TARGET_RE.search(pre, 0, cut) is not None
-    estimate = cut >= 0 and COLON_ESTIMATE_RE.search(pre, 0, cut) is not None
-    if target and estimate:
-        return True, True
-    opens_target = not target and LEAD_TARGET_RE.match(lead) is not None
-    opens_estimate = not estimate and LEAD_ESTIMATE_RE.match(lead) is not None
-    if opens_target or opens_estimate:
-        between = pre[len(lead) - 1:]  # from the lead-in's own closing mark
+    target = estimate = False
+    if "：" in pre or ":" in pre:
+        cut = max(pre.rfind("："), pre.rfind(":"))
+        target = COLON_TARGET_RE.search(pre, 0, cut) is not None
+        estimate = COLON_ESTIMATE_RE.search(pre, 0, cut) is not None
+        if target and estimate:
+            return True, True
+    if prev is not None and prev.lead is not None and prev.lead[0] == w.sentence:
+        ctx.lead = info = prev.lead  # the same sentence: the same lead-in
+    else:
+        lead, whole = _lead(w)
+        info = (w.sentence, len(lead), bool(lead) and LEAD_TARGET_RE.match(lead) is not None,
+                bool(lead) and LEAD_ESTIMATE_RE.match(lead) is not None)
+        ctx.lead = info if whole else None
+    _, size, opens_target, opens_estimate = info
+    if (opens_target and not target) or (opens_estimate and not estimate):
+        between = pre[size - 1:]  # from the lead-in's own closing mark
         if "；" not in between and ";" not in between:
             target, estimate = target or opens_target, estimate or opens_estimate
     return target, estimate
@@ -67,9 +107,16 @@ def _governed(w: Window) -> tuple[bool, bool]:
 
 def label(ctx: Context, prev: Context | None, w: Window) -> None:
     """Set ``ctx.target`` and ``ctx.estimate``."""
-    target = TARGET_RE.search(w.clause_pre) is not None
-    estimate = ESTIMATE_RE.search(w.clause_pre) is not None
+    pre = w.clause_pre
+    if prev is not None and prev.clause == w.clause and prev.qty.start >= w.clause:
+        # the same clause: what was read up to the previous quantity holds; read what follows
+        from_pos = max(0, prev.qty.start - w.clause - 3)  # a few characters back for lookbehinds
+        target, estimate = _flags(pre, from_pos)
+        target, estimate = target or prev.in_clause[0], estimate or prev.in_clause[1]
+    else:
+        target, estimate = _flags(pre)
+    ctx.in_clause = (target, estimate)
     if not (target and estimate):
-        by_lead = _governed(w)
+        by_lead = _governed(ctx, prev, w)
         target, estimate = target or by_lead[0], estimate or by_lead[1]
     ctx.target, ctx.estimate = target, estimate

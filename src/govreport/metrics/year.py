@@ -90,16 +90,22 @@ def label(ctx: Context, prev: Context | None, w: Window) -> None:
     several, the one nearest the quantity."""
     pre = w.sentence_pre
     at = -1
-    if "年" in pre:  # each year ends in 年: most sentences hold none
-        for ym in YEAR_RE.finditer(pre):
+    begin = 0
+    if prev is not None and prev.sentence == w.sentence and prev.qty.start >= w.sentence:
+        # the same sentence: start from what the previous quantity found, read what follows
+        ctx.year, ctx.years = prev.year, prev.years
+        begin = prev.qty.start - w.sentence
+        at = begin - 1
+    if "年" in pre[begin:]:  # each year ends in 年: most sentences hold none
+        for ym in YEAR_RE.finditer(pre, begin):
             lead = pre[max(0, ym.start() - 1) : ym.start()]
             if lead in ("比", "较", "同", "于"):
                 continue  # 比2020年翻一番: a comparison's year
             year = _stated_year(ym.group("y"))
             if year is not None:
                 ctx.year, ctx.years, at = year, None, ym.start()
-    if "五" in pre:
-        for pm in PLAN_RE.finditer(pre):
+    if "五" in pre and "十" in pre:
+        for pm in PLAN_RE.finditer(pre, begin):
             if pm.start() > at:
                 year, years = when(pm)
                 if year is not None or years is not None:
@@ -199,11 +205,11 @@ class _Resolver:
 
     def node(self, node: Node, scope: Scope) -> Node:
         blocks = self.blocks
-        if isinstance(node, Paragraph):
+        if isinstance(node, Paragraph):  # the commonest first
             metrics = self.metrics(node.metrics, node.span.start, scope) if node.metrics else None
             if blocks is not None:
                 blocks.append(Block(node.span.start, node.span.end, node.metrics if metrics is None else metrics,
-                                    *scope))
+                                    scope[0], scope[1]))
             return node if metrics is None else attrs.evolve(node, metrics=metrics)
         if isinstance(node, Section):
             own = section_years(node.title, self.report_year)
@@ -211,17 +217,18 @@ class _Resolver:
             metrics = self.metrics(node.metrics, node.title_span.start, inner) if node.metrics else None
             if blocks is not None:
                 blocks.append(Block(node.title_span.start, node.title_span.end,
-                                    node.metrics if metrics is None else metrics, *inner, True))
-            children = self.nodes(node.children, inner)
+                                    node.metrics if metrics is None else metrics, inner[0], inner[1], True))
+            children = self.nodes(node.children, inner) if node.children else None
         elif isinstance(node, Item):
             metrics = self.metrics(node.metrics, node.span.start, scope) if node.metrics else None
             if blocks is not None:
                 end = node.children[0].span.start if node.children else node.span.end
-                blocks.append(Block(node.span.start, end, node.metrics if metrics is None else metrics, *scope))
+                blocks.append(Block(node.span.start, end, node.metrics if metrics is None else metrics,
+                                    scope[0], scope[1]))
             children = self.nodes(node.children, scope) if node.children else None
         elif isinstance(node, Column):
             metrics = self.metrics(node.metrics, node.span.start, scope) if node.metrics else None
-            children = self.nodes(node.children, scope)
+            children = self.nodes(node.children, scope) if node.children else None
         else:
             return node  # tables keep the years of their cells as the scanner read them
         if metrics is None and children is None:
@@ -311,8 +318,10 @@ def _date_in_place(m: Metric, year: int | None, years: Years | None) -> None:
     last step of the metric's construction, before anyone else can see it (so the frozen
     record is set the way its own ``__init__`` sets it). Saves a second Metric per metric
     and a second tree."""
-    object.__setattr__(m, "year", year)
-    object.__setattr__(m, "years", years)
+    if year is not None:
+        object.__setattr__(m, "year", year)
+    if years is not None:
+        object.__setattr__(m, "years", years)
 
 
 def _topic_at(topics: list[tuple[int, int | None, Years | None]], pos: int) -> tuple[int | None, Years | None]:
