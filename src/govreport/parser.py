@@ -11,14 +11,13 @@ from govreport.decode import read_document
 from govreport.errors import ParseError
 from govreport.front import split_front
 from govreport.meta import extract_meta
-from govreport.metrics import MetricFinder, resolve_years
-from govreport.metrics.year import Block as DatedBlock
+from govreport.metrics import MetricFinder
 from govreport.model import Metric, Report, Section
 from govreport.normalize import normalize
 from govreport.segment import join_blocks, skip_page_numbers, split_lines, split_run_on_headings
 from govreport.structure import build
 from govreport.tables import find_regions
-from govreport.targets import find_headlines
+from govreport.targets import date_and_find
 
 __all__ = ["parse", "parse_bytes", "parse_file"]
 
@@ -54,9 +53,7 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
         sections = tuple(n for n in _walk_sections(tree))
         meta = extract_meta(info, text, tree, sections)
         if metrics:
-            dated: list[DatedBlock] = []
-            tree = resolve_years(norm, tree, meta.year, dated, in_place=True)
-            targets, outcomes = find_headlines(text, tree, meta.year, blocks=dated)
+            tree, targets, outcomes = date_and_find(text, norm, tree, meta)
             report = Report(text, meta, tree, tuple(diagnostics), targets, outcomes)
         else:
             report = Report(text, meta, tree, tuple(diagnostics))

@@ -46,6 +46,8 @@ from govreport.model import (
     Headline,
     HeadlineKind,
     Item,
+    Kind,
+    Meta,
     Metric,
     Node,
     Paragraph,
@@ -60,6 +62,7 @@ __all__ = [
     "Comparison",
     "Status",
     "compare",
+    "date_and_find",
     "find_headlines",
     "rekey",
     "LOWER_IS_BETTER",
@@ -105,6 +108,21 @@ def find_headlines(
     stop = passage[0].lead_start if passage else len(text)
     outcomes = finder.outcomes(blocks, stop)
     return targets, outcomes
+
+
+def date_and_find(
+    text: str, norm: str, body: tuple[Node, ...], meta: Meta
+) -> tuple[tuple[Node, ...], tuple[Headline, ...], tuple[Headline, ...]]:
+    """The parser's last step on a freshly built tree: the years no sentence states
+    (:func:`~govreport.metrics.year.resolve_years`, in place on the metrics the parse just
+    made), then a work report's targets and outcomes (a plan's goals are its indicator
+    table, not rows of this table). Returns the tree, the targets and the outcomes."""
+    blocks: list[Block] | None = [] if meta.kind is not Kind.PLAN_OUTLINE else None
+    body = resolve_years(norm, body, meta.year, blocks, in_place=True)
+    if blocks is None:
+        return body, (), ()
+    targets, outcomes = find_headlines(text, body, meta.year, blocks=blocks)
+    return body, targets, outcomes
 
 
 def rekey(report: Report, keys: KeyTable) -> Report:
