@@ -247,23 +247,43 @@ class _Resolver:
             return None  # nothing in the node or above it tells a year
         topics = self.topics(start, end) if timed else []
         relative = timed and self.report_year is not None and _RELATIVE.search(norm, start, end) is not None
+        if self.in_place:
+            # Give each metric its year while the parse that made it is still building the
+            # report: the last step of the metric's construction, before anyone else can see
+            # it, done the way its own __init__ sets a frozen field. Saves a second Metric per
+            # metric and a second tree.
+            setattr_ = object.__setattr__
+            for m in metrics:
+                if m.year is None and m.years is None:
+                    year, years = self._find(m.span.start, relative, topics, scope)
+                    if year is not None:
+                        setattr_(m, "year", year)
+                    elif years is not None:
+                        setattr_(m, "years", years)
+            return None
         out: list[Metric] = []
         changed = False
         for m in metrics:
             if m.year is None and m.years is None:
-                year, years = self.relative(m.span.start) if relative else (None, None)
-                if year is None and years is None and topics:
-                    year, years = _topic_at(topics, m.span.start)
-                if year is None and years is None:
-                    year, years = scope
+                year, years = self._find(m.span.start, relative, topics, scope)
                 if year is not None or years is not None:
-                    if self.in_place:
-                        _date_in_place(m, year, years)
-                    else:
-                        m = _dated(m, year, years)
-                        changed = True
+                    m = _dated(m, year, years)
+                    changed = True
             out.append(m)
         return tuple(out) if changed else None
+
+    def _find(self, pos: int, relative: bool, topics: list[tuple[int, int | None, Years | None]],
+              scope: Scope) -> Scope:
+        """Steps 2-4 for the quantity at ``pos``."""
+        if relative:
+            found = self.relative(pos)
+            if found != (None, None):
+                return found
+        if topics:
+            found = _topic_at(topics, pos)
+            if found != (None, None):
+                return found
+        return scope
 
     def relative(self, pos: int) -> tuple[int | None, Years | None]:
         """Step 2: a relative time word in the sentence before ``pos``."""
@@ -311,17 +331,6 @@ def _dated(m: Metric, year: int | None, years: Years | None) -> Metric:
         m.text, m.span, m.value, m.unit, m.base_value, m.base_unit, m.value_high, m.base_value_high,
         m.qualifier, m.indicator, m.change, m.period, year, m.target, m.estimate, m.partner, years, m.key,
     )
-
-
-def _date_in_place(m: Metric, year: int | None, years: Years | None) -> None:
-    """Give ``m`` its year while the parse that made it is still building the report: the
-    last step of the metric's construction, before anyone else can see it (so the frozen
-    record is set the way its own ``__init__`` sets it). Saves a second Metric per metric
-    and a second tree."""
-    if year is not None:
-        object.__setattr__(m, "year", year)
-    if years is not None:
-        object.__setattr__(m, "years", years)
 
 
 def _topic_at(topics: list[tuple[int, int | None, Years | None]], pos: int) -> tuple[int | None, Years | None]:
