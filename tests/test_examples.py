@@ -65,11 +65,14 @@ def test_indicators_to_csv_reads_the_demo_plan():
     assert energy["2030"] == "" and "text" in energy["2030_flags"]
 
 
-def test_compare_years_lines_up_the_targets_of_two_reports():
+def test_compare_years_sets_targets_against_the_next_outcomes_by_key():
     lines = run("compare_years.py").splitlines()
-    assert lines[0].split()[-3:] == ["2025", "2026", "difference"]
-    gdp = next(line for line in lines if line.startswith("地区生产总值 "))
-    assert gdp.split()[1:] == ["growth", "5.5%左右", "5%左右", "-0.5", "pp"]
+    assert lines[0].split() == ["indicator", "2025", "target", "2025", "outcome", "status", "difference",
+                                "2026", "target"]
+    gdp = next(line for line in lines if line.startswith("gdp_growth "))
+    assert gdp.split()[1:] == ["5.5%左右", "5.3％左右", "(est.)", "met", "-0.2", "pp", "5%左右"]
+    energy = next(line for line in lines if line.startswith("energy_intensity "))
+    assert "not_reported" in energy.split()
 
 
 @pytest.mark.parametrize("name", ["demo_report.txt", "demo_report_2025.txt", "demo_plan.txt"])

@@ -35,5 +35,5 @@ def test_readme_many_reports_example_runs():
         exec(compile(block, "README.md", "exec"), scope)
     finally:
         os.chdir(cwd)
-    assert len(scope["results"]) == 3 and scope["failed"] == []  # the three demo inputs
-    assert set(scope["frame"]["region"]) == {"青禾市"}
+    assert len(scope["results"]) == 5 and scope["failed"] == []  # the five demo inputs
+    assert set(scope["frame"]["region"]) == {"青禾市", "云岭省"}

@@ -18,6 +18,8 @@ from govreport.model import (
     FrontRole,
     Furniture,
     FurnitureKind,
+    Headline,
+    HeadlineKind,
     Item,
     ItemKind,
     Kind,
@@ -36,7 +38,7 @@ from govreport.model import (
     Table,
 )
 from govreport.batch import BatchResult, find_files, parse_many
-from govreport.frames import indicators_frame, metrics_frame
+from govreport.frames import comparison_frame, indicators_frame, metrics_frame, targets_frame
 from govreport.metrics import extract_metrics
 from govreport.parser import parse, parse_bytes, parse_file
 from govreport.span import Span
@@ -49,5 +51,6 @@ __all__ = [
     "ItemKind", "Kind", "Level", "Meta", "Metric", "Note", "Notice", "NumeralError",
     "Paragraph", "ParseError", "Period", "Qualifier", "Report", "Row", "Section",
     "Severity", "Span", "Speaker", "Table", "__version__", "parse", "parse_bytes", "parse_file", "extract_metrics",
-    "find_files", "indicators_frame", "metrics_frame", "parse_many",
+    "find_files", "indicators_frame", "metrics_frame", "parse_many", "Headline", "HeadlineKind",
+    "targets_frame", "comparison_frame",
 ]

@@ -26,6 +26,7 @@ from govreport.serialize.indicators import indicators_csv, indicators_jsonl
 from govreport.serialize.json import report_to_dict
 from govreport.serialize.metrics import metrics_csv, metrics_jsonl
 from govreport.serialize.outline import render_outline
+from govreport.serialize.targets import comparison_csv, comparison_jsonl, targets_csv, targets_jsonl
 
 __all__ = ["main"]
 
@@ -54,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
             "govreport parse report.txt --format json > report.json   # everything, as JSON",
             "govreport metrics report.txt > metrics.csv               # one row per quantity",
             "govreport indicators plan.txt > indicators.csv           # 指标 tables as rows",
+            "govreport targets reports/*.txt > targets.csv            # targets and outcomes",
             "govreport batch reports/ -o reports.jsonl -j 4           # a whole corpus",
         ),
         formatter_class=_FORMAT,
@@ -91,6 +93,23 @@ def _parser() -> argparse.ArgumentParser:
         t.add_argument("file", help="a text, HTML or DOCX file")
         t.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="csv (default) or jsonl")
         _add_strict(t)
+
+    g = sub.add_parser(
+        "targets", help="the year's main targets and last year's outcomes of work reports", formatter_class=_FORMAT,
+        description="Print the main expected targets of each work report's year and the previous year's\n"
+                    "headline outcomes, one row each with the file, region and year, the canonical\n"
+                    "indicator key (gdp_growth, cpi, ...) and the value as written and normalized.\n"
+                    "With --compare: each target against the outcome the next year's report of the\n"
+                    "same region gives (met / missed / not_reported, and the difference).",
+        epilog=_examples("govreport targets examples/demo_report.txt",
+                         "govreport targets reports/*.txt --format jsonl > targets.jsonl",
+                         "govreport targets examples/demo_report_2025.txt examples/demo_report.txt --compare"),
+    )
+    g.add_argument("files", nargs="+", metavar="FILE", help="text, HTML or DOCX files of work reports")
+    g.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="csv (default) or jsonl")
+    g.add_argument("--compare", action="store_true",
+                   help="set each target against the next year's outcome of the same region")
+    _add_strict(g)
 
     b = sub.add_parser(
         "batch", help="parse many files in parallel into one JSON-lines file", formatter_class=_FORMAT,
@@ -158,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command == "batch":
         return _batch(args)
+    if args.command == "targets":
+        return _targets(args)
     try:
         metrics = args.command != "outline" and not getattr(args, "no_metrics", False)
         report = parse_file(args.file, strict=args.strict, metrics=metrics)
@@ -168,6 +189,25 @@ def _run(args: argparse.Namespace) -> int:
         print(f"govreport: {args.file}: {first_line(exc)}", file=sys.stderr)
         return 1
     sys.stdout.write(_SINGLE[args.command](args, report))
+    return 0
+
+
+def _targets(args: argparse.Namespace) -> int:
+    reports: list[tuple[str, Report]] = []
+    for file in args.files:
+        try:
+            reports.append((file, parse_file(file, strict=args.strict)))
+        except ParseError as exc:
+            print(f"govreport: {file}: {exc}", file=sys.stderr)
+            return 1
+        except (OSError, GovreportError) as exc:
+            print(f"govreport: {file}: {first_line(exc)}", file=sys.stderr)
+            return 1
+    if args.compare:
+        parsed = [r for _, r in reports]
+        sys.stdout.write(comparison_csv(parsed) if args.format == "csv" else comparison_jsonl(parsed))
+    else:
+        sys.stdout.write(targets_csv(reports) if args.format == "csv" else targets_jsonl(reports))
     return 0
 
 

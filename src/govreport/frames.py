@@ -16,11 +16,16 @@ from typing import TYPE_CHECKING, Any
 from govreport.batch import BatchResult
 from govreport.model import Report
 from govreport.serialize.metrics import COLUMNS, metric_rows
+from govreport.serialize.targets import COLUMNS as TARGET_ROW_COLUMNS
+from govreport.serialize.targets import COMPARISON_COLUMNS, comparison_rows, target_rows
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["INDICATOR_COLUMNS", "METRIC_COLUMNS", "indicators_frame", "metrics_frame"]
+__all__ = [
+    "COMPARISON_COLUMNS", "INDICATOR_COLUMNS", "METRIC_COLUMNS", "TARGET_COLUMNS", "comparison_frame",
+    "indicators_frame", "metrics_frame", "targets_frame",
+]
 
 Reports = Report | Iterable[Report | BatchResult] | Mapping[str, Report]
 """What the frame functions accept."""
@@ -80,6 +85,45 @@ def indicators_frame(reports: Reports) -> pandas.DataFrame:
     for column in ("number", "year", "report_year"):
         frame[column] = frame[column].astype("Int64")
     frame["value"] = frame["value"].astype("float64")
+    return frame
+
+
+TARGET_COLUMNS = tuple("report" if c == "file" else c for c in TARGET_ROW_COLUMNS if c != "span") + ("start", "end")
+"""The columns of :func:`targets_frame`, in order."""
+
+
+def targets_frame(reports: Reports) -> pandas.DataFrame:
+    """The year's main targets and the previous year's outcomes of every report, one row
+    each (DESIGN.md section 5): ``kind`` is ``target`` or ``outcome``, ``indicator`` the
+    canonical key. Accepts the same ``reports`` as :func:`metrics_frame`; value columns are
+    floats (empty for a qualitative target), years nullable integers.
+
+    >>> df = govreport.targets_frame(reports)                        # doctest: +SKIP
+    >>> df[df.indicator == "gdp_growth"].pivot(index="region", columns=["kind", "year"], values="value")  # doctest: +SKIP
+    """
+    pd = _pandas()
+    rows = []
+    for row in target_rows(_named(reports)):
+        start, end = row.pop("span")
+        row["report"] = row.pop("file")
+        rows.append({**row, "start": start, "end": end})
+    frame = pd.DataFrame(rows, columns=list(TARGET_COLUMNS))
+    for column in _NUMERIC:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    for column in ("year", "report_year", "start", "end"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def comparison_frame(reports: Reports) -> pandas.DataFrame:
+    """Each target set against the outcome the next year's report of the same region gives:
+    ``status`` is ``met``, ``missed``, ``not_reported`` or ``not_comparable``;
+    ``difference`` is outcome minus target (points for percentages)."""
+    pd = _pandas()
+    frame = pd.DataFrame(list(comparison_rows(r for _, r in _named(reports))), columns=list(COMPARISON_COLUMNS))
+    for column in ("target_value", "outcome_value", "difference"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    frame["year"] = frame["year"].astype("Int64")
     return frame
 
 

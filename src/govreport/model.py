@@ -148,6 +148,10 @@ class Metric:
     fold the magnitude in (``448200000000`` ``元``). Ranges carry ``value_high`` and
     ``base_value_high``. A from–to pair (由15%提高到55%) gives two metrics whose
     ``partner`` points at each other's span.
+
+    ``year`` is the year the quantity is about; a figure for a run of years (a five-year
+    plan's ``年均增长``, ``过去五年``) has ``years`` (first, last) instead. ``key`` is the
+    canonical indicator (``gdp_growth``, ``cpi`` …, DESIGN.md section 5) or ``None``.
     """
 
     text: str
@@ -166,6 +170,43 @@ class Metric:
     target: bool = False
     estimate: bool = False
     partner: Span | None = None
+    years: tuple[int, int] | None = None
+    key: str | None = None
+
+
+class HeadlineKind(str, enum.Enum):
+    """Whether a headline figure is one of the year's targets or one of last year's outcomes."""
+
+    TARGET = "target"
+    OUTCOME = "outcome"
+
+
+@attrs.frozen(slots=True)
+class Headline:
+    """A row of the table analysts compile (DESIGN.md section 5): one of the year's main
+    expected targets, or one of the previous year's headline outcomes.
+
+    ``key`` is the canonical indicator (``gdp_growth``, ``cpi`` …); ``name`` the indicator
+    as the report words it; ``year`` the year it is for. ``text`` and ``span`` are the
+    quantity as written, or for a qualitative target (``与经济增长同步``: ``value`` None)
+    the words of its clause. Value fields are those of :class:`Metric`.
+    """
+
+    kind: HeadlineKind
+    key: str | None
+    name: str
+    year: int | None
+    text: str
+    span: Span
+    value: Decimal | None = None
+    value_high: Decimal | None = None
+    unit: str | None = None
+    base_value: Decimal | None = None
+    base_value_high: Decimal | None = None
+    base_unit: str | None = None
+    qualifier: Qualifier | None = None
+    change: Change | None = None
+    estimate: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -338,7 +379,8 @@ def _children(node: Node) -> tuple[Node, ...]:
 
 @attrs.frozen(slots=True)
 class Report:
-    """One parsed document: the text, its metadata, the tree and what the parser noticed."""
+    """One parsed document: the text, its metadata, the tree, what the parser noticed, and
+    the headline targets and outcomes of a work report."""
 
     text: str
     meta: Meta
@@ -355,6 +397,10 @@ class Report:
         start = node.start if isinstance(node, Span) else node.span.start
         k = bisect.bisect_right([p.start for p in self.pages], start)
         return max(k, 1)
+    targets: tuple[Headline, ...] = ()
+    """The year's main expected targets (DESIGN.md section 5), found at parse time."""
+    outcomes: tuple[Headline, ...] = ()
+    """The previous year's headline outcomes (DESIGN.md section 5), found at parse time."""
 
     def walk(self) -> Iterator[Node]:
         """Every node of the tree, depth first, parents before children."""

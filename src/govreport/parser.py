@@ -6,23 +6,24 @@ import gc
 import os
 from collections.abc import Iterator, Sequence
 
-from govreport.blocks import RULES, Context, Rule, classify
 import attrs
 
+from govreport.blocks import RULES, Context, Rule, classify
 from govreport.decode import read_input
 from govreport.errors import ParseError, diagnostic
-from govreport.inputs.document import Document
 from govreport.front import split_front
 from govreport.front.contents import contents_titles
+from govreport.inputs.document import Document
 from govreport.meta import extract_meta
 from govreport.metrics import MetricFinder
 from govreport.model import Furniture, Metric, Report, Section
 from govreport.normalize import normalize
 from govreport.pages import find_furniture, mask, page_furniture_nodes, place
-from govreport.span import Span
 from govreport.segment import join_blocks, skip_page_numbers, split_lines, split_run_on_headings
+from govreport.span import Span
 from govreport.structure import build
 from govreport.tables import find_regions
+from govreport.targets import date_and_find
 
 __all__ = ["parse", "parse_bytes", "parse_file"]
 
@@ -60,7 +61,7 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
             source = mask(text, found)
         report = _parse(source, metrics, rules)
         if page_spans:
-            report = Report(text, report.meta, place(report.body, furniture), report.diagnostics, page_spans)
+            report = attrs.evolve(report, text=text, body=place(report.body, furniture), pages=page_spans)
     diagnostics = report.diagnostics
     if strict and any(d.severity.value != "info" for d in diagnostics):
         raise ParseError([d for d in diagnostics if d.severity.value != "info"])
@@ -97,6 +98,9 @@ def _parse(text: str, metrics: bool, rules: Sequence[tuple[str, Rule]]) -> Repor
     tree = tuple(front_nodes) + body
     sections = tuple(n for n in _walk_sections(tree))
     meta = extract_meta(info, text, tree, sections)
+    if metrics:
+        tree, targets, outcomes = date_and_find(text, norm, tree, meta)
+        return Report(text, meta, tree, tuple(diagnostics), targets=targets, outcomes=outcomes)
     return Report(text, meta, tree, tuple(diagnostics))
 
 

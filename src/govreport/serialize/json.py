@@ -16,9 +16,9 @@ import attrs
 
 from govreport.errors import Diagnostic, Severity
 from govreport.model import (
-    Cell, Change, Column, Congress, Figure, FrontMatter, FrontRole, Furniture, FurnitureKind, Indicator,
-    IndicatorValue, Item, ItemKind, Kind, Level, Meta, Metric, Node, Note, Notice, Paragraph, Period,
-    Qualifier, Report, Row, Section, Speaker, Table,
+    Cell, Change, Column, Congress, Figure, FrontMatter, FrontRole, Furniture, FurnitureKind, Headline,
+    HeadlineKind, Indicator, IndicatorValue, Item, ItemKind, Kind, Level, Meta, Metric, Node, Note, Notice,
+    Paragraph, Period, Qualifier, Report, Row, Section, Speaker, Table,
 )
 from govreport.span import Span
 
@@ -90,6 +90,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "meta": _value(report.meta),
         "body": body,
         "diagnostics": [_value(d) for d in report.diagnostics],
+        "targets": [_value(h) for h in report.targets],
+        "outcomes": [_value(h) for h in report.outcomes],
         "text": report.text,
     }
     if report.pages:
@@ -133,6 +135,8 @@ def metric_from_dict(d: dict[str, Any]) -> Metric:
         change=_enum(Change, d.get("change")), period=_enum(Period, d.get("period")),
         year=d.get("year"), target=bool(d.get("target", False)), estimate=bool(d.get("estimate", False)),
         partner=_span(d.get("partner")),
+        years=None if d.get("years") is None else (int(d["years"][0]), int(d["years"][1])),
+        key=d.get("key"),
     )
 
 
@@ -202,6 +206,17 @@ def _meta(d: dict[str, Any]) -> Meta:
     )
 
 
+def headline_from_dict(d: dict[str, Any]) -> Headline:
+    """Read back one headline target or outcome."""
+    return Headline(
+        kind=HeadlineKind(d["kind"]), key=d.get("key"), name=d["name"], year=d.get("year"), text=d["text"],
+        span=Span(*d["span"]), value=_dec(d.get("value")), value_high=_dec(d.get("value_high")),
+        unit=d.get("unit"), base_value=_dec(d.get("base_value")), base_value_high=_dec(d.get("base_value_high")),
+        base_unit=d.get("base_unit"), qualifier=_enum(Qualifier, d.get("qualifier")),
+        change=_enum(Change, d.get("change")), estimate=bool(d.get("estimate", False)),
+    )
+
+
 def report_from_dict(data: dict[str, Any]) -> Report:
     """Read back :func:`report_to_dict`. Raises :class:`ValueError` on another schema."""
     if data.get("schema") != SCHEMA:
@@ -211,5 +226,8 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         for x in data.get("diagnostics", ())
     )
     pages = tuple(Span(int(p[0]), int(p[1])) for p in data.get("pages", ()))
-    return Report(data["text"], _meta(data["meta"]), tuple(node_from_dict(n) for n in data["body"]), diagnostics,
-                  pages)
+    return Report(
+        data["text"], _meta(data["meta"]), tuple(node_from_dict(n) for n in data["body"]), diagnostics, pages,
+        targets=tuple(headline_from_dict(h) for h in data.get("targets", ())),
+        outcomes=tuple(headline_from_dict(h) for h in data.get("outcomes", ())),
+    )

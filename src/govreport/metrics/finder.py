@@ -1,0 +1,130 @@
+"""The metrics of a text or of a report's nodes: the scanner, then the labellers.
+
+:func:`extract_metrics` reads one slice of a text; :class:`MetricFinder` reads the nodes of
+one report in turn, sharing the numeral tokens of the whole text. Both scan the quantities
+(:mod:`.scan`), run the labellers over their context (:mod:`.context`) and assemble
+:class:`~govreport.model.Metric` records.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from govreport.metrics.context import read_contexts
+from govreport.metrics.record import CONTEXT_AFTER, CONTEXT_BEFORE
+from govreport.metrics.scan import NUMERAL_CHARS, Scanner, numeral_tokens
+from govreport.model import Metric
+from govreport.normalize import normalize
+from govreport.span import Span
+
+__all__ = ["MetricFinder", "extract_metrics"]
+
+
+def _run(scanner: Scanner) -> tuple[Metric, ...]:
+    """Scan the slice, label each quantity, build the metrics (spans shifted by the offset)."""
+    contexts = read_contexts(scanner.norm, scanner.end, scanner.quantities())
+    text, offset = scanner.text, scanner.offset
+    metrics = []
+    for ctx in contexts:
+        q = ctx.qty
+        partner = ctx.partner
+        metrics.append(Metric(  # positional: several times cheaper than 18 keywords, once per metric
+            text[q.start:q.end], Span(offset + q.start, offset + q.end), q.value, q.unit, q.base_value,
+            q.base_unit, q.value_high, q.base_value_high, q.qualifier, ctx.indicator, ctx.change, ctx.period,
+            ctx.year, ctx.target, ctx.estimate,
+            partner if partner is None or not offset else partner.shift(offset), ctx.years, ctx.key,
+        ))
+    return tuple(metrics)
+
+
+
+
+def extract_metrics(
+    text: str, start: int = 0, end: int | None = None, *, norm: str | None = None
+) -> tuple[Metric, ...]:
+    """Every metric in ``text[start:end]``, in order.
+
+    ``text`` is raw report text (newlines, CRLF, full-width digits, markdown marks and odd
+    spaces are fine). Spans are offsets into ``text`` itself, not into the slice, and each
+    metric's ``text`` equals ``text[span.start:span.end]``. The context before ``start``
+    (the rest of the sentence) is read for qualifiers, indicator, year and flags, but no
+    metric starts before ``start`` or ends after ``end``.
+
+    ``norm``, when the caller already has it, is ``normalize(text)``; passing it saves
+    normalizing the context window again on every call.
+
+    Never raises on odd text; raises :class:`TypeError`/:class:`ValueError` when called
+    with something that is not a string or with offsets outside the text.
+
+    >>> [m.text for m in extract_metrics("引进项目3062个，投资4482亿元。")]
+    ['3062个', '4482亿元']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_metrics() wants a str, not {type(text).__name__}")
+    stop = len(text) if end is None else end
+    if not 0 <= start <= stop <= len(text):
+        raise ValueError(f"offsets [{start}, {end}) outside a text of {len(text)} characters")
+    if start == stop:
+        return ()
+    if norm is not None and len(norm) != len(text):
+        raise ValueError("norm must be normalize(text), of the same length")
+    # Only a window of the text is read (and normalized, when norm is not given): the slice,
+    # its context before and a little after.
+    base = max(0, start - CONTEXT_BEFORE)
+    window = slice(base, min(len(text), stop + CONTEXT_AFTER))
+    window_norm = norm[window] if norm is not None else normalize(text[window])
+    return _run(Scanner(text[window], window_norm, start - base, stop - base, offset=base))
+
+
+# Where a numeral token may start. NUMERAL_RE opens with a lookahead on these characters,
+# which the re engine tests at every position; a pattern that is a bare character class
+
+class MetricFinder:
+    """The metrics of the nodes of one report, each slice asked for in turn.
+
+    ``finder(start, end)`` gives what ``extract_metrics(text, start, end, norm=norm)``
+    gives, with less work: the numeral tokens of the whole report are found in one pass
+    (see :func:`numeral_tokens`) and each slice takes its own from that list (a slice with
+    none costs two bisections), and each distinct Chinese numeral of the report is read once.
+    """
+
+    def __init__(self, text: str, norm: str) -> None:
+        if len(norm) != len(text):
+            raise ValueError("norm must be normalize(text), of the same length")
+        self.text = text
+        self.norm = norm
+        self.numerals: dict[str, tuple[Decimal, str] | None] = {}
+        self.tokens = numeral_tokens(norm)
+        self.starts = [m.start() for m in self.tokens]
+
+    def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"offsets [{start}, {end}) outside a text of {len(self.text)} characters")
+        first = bisect.bisect_left(self.starts, start)
+        stop = bisect.bisect_left(self.starts, end)
+        if self._tokens_hold(first, start, end):
+            if first == stop:
+                return ()  # most titles and many short paragraphs hold no numeral at all
+            tokens: Sequence[re.Match[str]] | None = self.tokens[first:stop]
+        else:
+            tokens = None  # a token of the whole text runs across the slice's edge: scan the slice
+        return _run(Scanner(self.text, self.norm, start, end, numerals=self.numerals, tokens=tokens))
+
+    def _tokens_hold(self, first: int, start: int, end: int) -> bool:
+        """Whether the whole-text tokens starting in ``[start, end)`` are the ones a scan of
+        that slice alone finds.
+
+        They are when no token runs across ``start`` (so both scans look for the next token
+        from the same place) and the character at ``end`` is one no numeral reads (so no
+        match, and no test a match makes, depends on what follows the slice).
+        """
+        if first > 0 and self.tokens[first - 1].end() > start:
+            return False
+        if end < len(self.norm):
+            after = self.norm[end]
+            if after in NUMERAL_CHARS or after.isdecimal():
+                return False
+
+        return True

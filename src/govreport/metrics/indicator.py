@@ -1,0 +1,111 @@
+"""Labeller: the indicator, the phrase a quantity is about (``全市地区生产总值``).
+
+The phrase is the clause before the number (from the previous quantity when that lies in
+the clause), cleaned in turn of:
+
+- quote marks anywhere (``“十五五”时期`` → ``十五五时期``), markdown ``**`` and spaces;
+- at the start, conjunctions and punctuation (和 及 与 、 以及 其中 并 …), times (``2025年``,
+  ``今年``, ``十五五时期``, ``一年来``), comparisons (``比上年``) and target or estimate words
+  (力争 确保 预计 …) — :data:`LEAD_JUNK`;
+- at the end, verbs and the words that introduce a value (增长 达到 跨过 稳定在 控制在 …),
+  qualifier words and punctuation — :data:`TRAIL_JUNK`;
+- a leading or trailing ``的``.
+
+A bare verb (``新建7家高质量孵化器``) takes the noun after the unit; a clause that holds no
+subject of its own (``、年均增长5.2%``, ``连续9年稳定在…``) takes the subject of the previous
+quantity of the same sentence — the text elides what it repeats.
+"""
+from __future__ import annotations
+
+import re
+
+from govreport.metrics.record import CLAUSE_PUNCT, VERB, Context, TailPattern, Window
+from govreport.model import Change
+
+__all__ = ["AFTER_PHRASE", "LEAD_JUNK", "TRAIL_JUNK", "clean", "label"]
+
+AFTER_PHRASE = re.compile(r"[ \t]*的?(?P<p>[^\d\s，,。；;：:、！!？?和及与（()）“”\"]{1,20})")
+"""The noun after a quantity's unit (``7家高质量孵化器``)."""
+LEAD_JUNK = re.compile(
+    r"^(?:[\s*\\、，,和及与或的—─\-●•·]|（[^）]{0,3}）|\(?\d{1,2}[.．、)）](?!\d)|[一二三四五六七八九十]{1,3}[、是]|以及|其中|全年|预计|同比|分别|并|且|共|总计|合计|连续|"
+    r"力争|争取|确保|力求|今年|去年|明年|一年来|五年来|过去一年|过去五年|这五年|近五年|"
+    r"十[一二三四五六七八九]?五(?:规划)?(?:时期|期间|以来|期末|末|初)?|"
+    r"(?:比|较)[^，。；\d]{0,10}?\d{0,4}[ \t]*(?:年|末|初|同期|上年)(?:末|底|同期)?|"
+    r"到[ \t]*\d{4}[ \t]*年(?:底|末)?|\d{4}[ \t]*年(?:底|末|全年)?)+"
+)
+"""What is cut from the start of the phrase."""
+TRAIL_JUNK = TailPattern(
+    rf"(?:{VERB}|分别|了|同比|比上年|较上年|均|约|为|是|由|从|年均|年平均|累计|平均|的|"
+    r"超过|突破|跨过|跨越|迈上|站上|越过|不少于|不超过|不低于|不足|接近|在|控制在|保持在|稳定在|维持在|"
+    r"预计|力争|争取|确保|力求|实现|完成|创(?:历史)?新高|再创新高|稳中有[升进增]|持续(?:增长|提升|扩大)|"
+    r"较快增长|稳步(?:增长|提升)|大幅(?:增长|提升)|[\s*\\、：:和及与或（(“])+$"
+)
+"""What is cut from the end of the phrase."""
+_QUOTES = str.maketrans("", "", "“”\"‘’「」")
+
+
+def clean(phrase: str) -> str:
+    """The phrase without quote marks, spaces, markdown marks and the junk at either end."""
+    phrase = phrase.translate(_QUOTES)
+    for _ in range(4):
+        lead = LEAD_JUNK.match(phrase)  # qualifiers, dates, conjunctions at the start
+        stripped = phrase if lead is None else phrase[lead.end():]
+        trail = TRAIL_JUNK.search(stripped)  # verbs, qualifiers, punctuation at the end
+        if trail is not None:
+            stripped = stripped[: trail.start()]
+        if stripped == phrase:
+            break
+        phrase = stripped
+    return "".join(phrase.split()).replace("**", "").replace("\\", "")
+
+
+def label(ctx: Context, prev: Context | None, w: Window) -> None:
+    """Set ``ctx.indicator``. A clause whose subject is elided continues the previous
+    clause's statement, and keeps its target and estimate flags (``…预计增长5.3%，达到1862.4亿元``)."""
+    ctx.indicator = _indicator(ctx, prev, w)
+    if prev is not None and ctx.indicator is not None and ctx.indicator is prev.indicator and not w.joined \
+            and prev.qty.end > w.sentence and ";" not in w.sentence_pre and "；" not in w.sentence_pre:
+        ctx.target = ctx.target or prev.target
+        ctx.estimate = ctx.estimate or prev.estimate
+
+
+def _indicator(ctx: Context, prev: Context | None, w: Window) -> str | None:
+    if ctx.change is Change.TO and ctx.partner is not None and prev is not None and prev.indicator:
+        return prev.indicator  # 由62.5%提高到66.8%: both halves are about the same thing
+    pre = w.pre
+    phrase = pre
+    if prev is not None and pre and w.norm.startswith(pre, prev.qty.end):
+        # 百个示范镇、千个示范村: what follows the previous quantity up to 、/和 is its noun
+        cut = max(pre.rfind(c) for c in "、和及与")
+        phrase = pre[cut + 1:] if cut >= 0 else phrase
+    phrase = clean(phrase)
+    if phrase and len(phrase) > 4:
+        return phrase[-40:]
+    am = AFTER_PHRASE.match(w.norm, ctx.qty.end, w.end)  # read only when it may be used
+    after = clean(am.group("p")) if am is not None else ""
+    if phrase:
+        return phrase + after  # 新建7家高质量孵化器 → 新建高质量孵化器
+    if after:
+        return after  # 12条入海河流全部消劣
+    subject = _previous_clause_subject(prev, w)
+    if subject:
+        return subject  # 全省进出口总值创历史新高，达到5379亿元
+    if prev is not None and prev.qty.end > w.sentence and prev.indicator:
+        return prev.indicator  # 达到9.2万元、增长4.1%; 粮食总产量…，连续9年稳定在…
+    return None
+
+
+def _previous_clause_subject(prev: Context | None, w: Window) -> str:
+    """The subject of the clause before the quantity's, when that clause is of the same
+    sentence, holds no quantity and is short: a clause that names what the next one measures."""
+    start = w.clause - 1
+    if start <= w.sentence:
+        return ""
+    before = CLAUSE_PUNCT.search(w.norm[max(w.sentence, start - 24):start][::-1])
+    lo = start - before.start() if before is not None else max(w.sentence, start - 24)
+    if before is None and lo != w.sentence:
+        return ""  # no clause mark within reach: not a short clause
+    if prev is not None and prev.qty.end > lo:
+        return ""
+    subject = clean(w.norm[lo:start])
+    return subject if 2 <= len(subject) <= 20 else ""
