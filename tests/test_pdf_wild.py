@@ -46,6 +46,9 @@ def test_energy_plan() -> None:
         "绿色高效化石能源开发利用技术", "能源系统数字化智能化技术"]
     assert [c.number for c in report.columns] == [1, 2, 3, 4, 5, 6]
     assert report.columns[0].title == "先进可再生能源发电及综合利用技术重点示范"
+    # every box holds its 01/02/… groups: the invisible ⑪ before later items does not end a box,
+    # and a group number glued after a sentence end starts its own line
+    assert [len(c.children) for c in report.columns] == [5, 2, 3, 3, 4, 3]
     items = [s for s in report.sections if re.fullmatch("（[0-9]+）", s.marker)]
     assert len(items) >= 90
     pages = [n for n in report.walk() if isinstance(n, Furniture) and n.kind is FurnitureKind.PAGE]

@@ -124,8 +124,9 @@ _PROSE_PUNCT = re.compile(r"[，。；,;]")
 
 # A number opening a line, then a space, a Han character or a marker: a page number that
 # text extraction put in front of the page's first line (``16 化设计``, ``2一、发展形势``).
+# Never zero-padded: ``01 水能发电技术示范`` numbers a group of a box.
 _PAGE_PREFIX = regex.compile(
-    r"(?P<n>[0-9]{1,3})(?![0-9.,%~—-])(?:[ ]++(?=[0-9\p{Han}（【\[“—①-⑳])|(?=[\p{Han}（【\[“—①-⑳])|[ ]*+$)"
+    r"(?!0)(?P<n>[0-9]{1,3})(?![0-9.,%~—-])(?:[ ]++(?=[0-9\p{Han}（【\[“—①-⑳])|(?=[\p{Han}（【\[“—①-⑳])|[ ]*+$)"
 )
 _PAGE_STEP = 3  # a printed page number may skip this many pages (figures, blank pages)
 _PAGE_LINES = 5  # and a page holds at least this many lines

@@ -517,7 +517,8 @@ _LEADERS = re.compile(r"(?:[.…·．][ ]?){4,}[ ]*[0-9IVXivx]+[ ]*$")
 
 
 _ITEM_START = re.compile(r"[①-⑳㉑-㉟㊱-㊿●•■◆▲]|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[.．、]|"
-                         r"[一二三四五六七八九十]{1,3}[、是]|——")
+                         r"[一二三四五六七八九十]{1,3}[、是]|——|"
+                         r"0[1-9](?=[ ]?[\u4e00-\u9fff])|第[一二三四五六七八九十0-9]{1,3}[章节篇编部]|专[ ]?栏")
 
 
 def _continues(prev: _Line, line: _Line, first: _Line, margins: _Margins, pitch: float) -> bool:
