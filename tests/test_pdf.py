@@ -242,3 +242,27 @@ def test_kangxi_heading_read_as_marker() -> None:
     report = parse("⼀、总体要求\n坚持稳中求进。\n⼆、主要任务\n扎实推进各项工作。\n")
     assert [s.ordinal for s in report.sections] == [1, 2]
     assert report.sections[0].marker == "⼀、"
+
+
+def test_a_table_continued_on_the_next_page_is_one_table() -> None:
+    header = ["指标", "单位", "2030年", "属性"]
+    w = Writer(header=HEADER)
+    w.line("一、主要目标")
+    w.paragraph("到2030年，全市主要指标如下表。")
+    w.table([header, ["地区生产总值增长", "%", "5左右", "预期性"], ["城镇调查失业率", "%", "5.5以内", "预期性"]],
+            [160, 60, 80, 70], ruled=True)
+    w.new_page()
+    w.table([header, ["森林覆盖率", "%", "45", "约束性"], ["人均预期寿命", "岁", "80", "预期性"]],
+            [160, 60, 80, 70], ruled=True)
+    w.new_page()  # (a running header is told by its standing on three pages or more)
+    w.line("二、主要任务")
+    w.paragraph("推进产业升级，扩大有效投资。")
+    report = parse_bytes(w.bytes())
+    (table,) = report.tables
+    assert [row.cells[0].text for row in table.rows] == ["地区生产总值增长", "城镇调查失业率", "森林覆盖率", "人均预期寿命"]
+    assert [i.name for i in report.indicators] == ["地区生产总值增长", "城镇调查失业率", "森林覆盖率", "人均预期寿命"]
+    assert [report.page_of(row.span) for row in table.rows] == [1, 1, 2, 2]
+    assert not any(HEADER in p.text for p in report.walk() if isinstance(p, Paragraph))
+    assert [s.title for s in report.sections] == ["主要目标", "主要任务"]
+    check_spans(report)
+    check_coverage(report)
