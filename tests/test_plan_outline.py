@@ -443,3 +443,11 @@ def test_the_emergency_plan_boxes_end_where_the_outline_resumes():
     for box in boxes(report):  # no box takes a section heading （一）… of the outline
         assert not any(line.strip().startswith("（") for line in report.source(box).splitlines()[1:])
     assert len([s for s in report.sections if s.depth == 1]) == 11
+
+
+def test_a_page_number_between_dashes_is_page_furniture_not_a_dash_item():
+    report = parse_text("一、总体要求\n\n坚持稳中求进。\n\n— 3 —\n\n- 4 -\n\n——加快建设现代化产业体系。\n")
+    pages = [n.text for n in report.walk() if isinstance(n, Furniture) and n.kind is FurnitureKind.PAGE]
+    assert pages == ["— 3 —", "- 4 -"]
+    assert [n.text for n in report.walk() if isinstance(n, Item)] == ["——加快建设现代化产业体系。"]
+    check_all(report)

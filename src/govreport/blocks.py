@@ -301,6 +301,7 @@ def _all_clutter(norm: str, lines: Sequence[Line]) -> bool:
 
 
 _FIELDS_MAX = 200  # the most characters a block of scrape fields holds
+_DASHED_PAGE = re.compile(r"[-—–][ ]*[0-9]{1,4}[ ]*[-—–]")  # a page number between dashes
 _SOURCE_MAX = 40  # a 来源：/时间： line
 _LICENCE_MAX = 300  # a licence footer
 
@@ -325,8 +326,9 @@ def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: i
     norm, lines, head = ctx.norm, block.lines, block.head
     size = block.end - head
     kind: FurnitureKind | None = None
-    if lines[0].head == lines[0].end and all(is_page_number(norm, ln) for ln in lines):
-        kind = FurnitureKind.PAGE
+    if (lines[0].head == lines[0].end and all(is_page_number(norm, ln) for ln in lines)) or (
+            len(lines) == 1 and norm[block.start] in "-—–" and _DASHED_PAGE.fullmatch(norm, block.start, block.end)):
+        kind = FurnitureKind.PAGE  # 12 alone in a run of page numbers, or — 3 — / - 3 -
     elif size <= _FIELDS_MAX and all(_layout_line(norm, ln) for ln in lines):
         kind = FurnitureKind.HEADER  # a scrape footer: a rule, 更新时间： and other fields
     elif _all_clutter(norm, lines):
