@@ -13,7 +13,7 @@ from govreport import Column, Paragraph, Section, Table
 from govreport.normalize import normalize
 from govreport.segment import split_lines
 from govreport.tables import find_regions, flattened, read_region
-from govreport.tables.captions import caption_at, find_with_caption, split_caption
+from govreport.tables.captions import caption_at
 from helpers import SHARED, check_all, check_diagnostics, doc, kinds, parse_text
 
 
@@ -298,23 +298,6 @@ def test_one_cell_a_line_without_blank_lines():
 def test_caption_lines(line, is_caption):
     norm = normalize(line)
     assert caption_at(norm, split_lines(norm)[0]) is is_caption
-
-
-def test_caption_helper_for_other_layouts():
-    """find_with_caption lets a layout's region start at the caption; split_caption takes it off again."""
-    norm = normalize("表1 主要指标\n\n指标\t2030年\n粮食产量（万吨）\t120\n")
-    lines = split_lines(norm)
-
-    def rows(norm: str, lines, i: int) -> int:  # a toy layout: a run of tab rows
-        j = i
-        while j < len(lines) and "\t" in norm[lines[j].start:lines[j].end]:
-            j += 1
-        return j if j > i else -1
-
-    assert find_with_caption(norm, lines, 0, rows) == 4
-    assert find_with_caption(norm, lines, 2, rows) == 4
-    caption, rest = split_caption(norm, norm, [ln for ln in lines[:4] if not ln.blank])
-    assert caption == "表1 主要指标" and len(rest) == 2
 
 
 def test_a_caption_far_above_stays_outside():

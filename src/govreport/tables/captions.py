@@ -8,19 +8,19 @@ to the table (``Table.caption``), not to the outline. What is a caption
 sentence punctuation. An appendix title (``附件1``), a 专栏 title, a heading and a figure
 caption are never table captions.
 
-A layout's ``find`` can let its region start at a caption with :func:`find_with_caption`,
-and its ``read`` take the caption off again with :func:`split_caption`.
+The block rules give a table of any layout the caption line standing at most
+:data:`CAPTION_BLANKS` blank lines above it (:func:`govreport.blocks.classify`); the
+flattened layout reads it itself, since there a caption may look like a header cell.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 
 from govreport.markers import COLUMN_TITLE, match_figure, match_heading
 from govreport.segment import Line
 from govreport.text import clean
 
-__all__ = ["caption_at", "find_with_caption", "split_caption", "CAPTION_MAX", "CAPTION_BLANKS"]
+__all__ = ["caption_at", "CAPTION_MAX", "CAPTION_BLANKS"]
 
 CAPTION_MAX = 40
 """The longest caption line, in characters."""
@@ -50,37 +50,3 @@ def caption_at(norm: str, line: Line) -> bool:
     if _NUMBERED.match(words):
         return True
     return _NAMING_END.search(words, max(0, len(words) - 24)) is not None
-
-
-def _next_content(lines: Sequence[Line], i: int, blanks: int = CAPTION_BLANKS) -> int | None:
-    """The index of the first non-blank line after ``lines[i]``, if at most ``blanks``
-    blank lines come between."""
-    j = i + 1
-    while j < len(lines) and lines[j].blank and j - i - 1 < blanks:
-        j += 1
-    return j if j < len(lines) and not lines[j].blank else None
-
-
-def find_with_caption(norm: str, lines: Sequence[Line], i: int, find: Callable[[str, Sequence[Line], int], int]) -> int:
-    """``find`` for a layout, with its table's caption included.
-
-    When ``lines[i]`` is a caption and ``find`` says a table starts at the next non-blank
-    line, the region starts at the caption: the index after the table's last line.
-    Otherwise, what ``find`` says of ``lines[i]`` itself.
-    """
-    if caption_at(norm, lines[i]):
-        j = _next_content(lines, i)
-        if j is not None:
-            end = find(norm, lines, j)
-            if end > j:
-                return end
-    return find(norm, lines, i)
-
-
-def split_caption(text: str, norm: str, lines: Sequence[Line]) -> tuple[str | None, Sequence[Line]]:
-    """A region's caption (display text) and the lines of the table below it, for a reader
-    whose ``find`` used :func:`find_with_caption`. ``(None, lines)`` when the first line is
-    no caption."""
-    if len(lines) > 1 and caption_at(norm, lines[0]):
-        return clean(text[lines[0].head : lines[0].end]), lines[1:]
-    return None, lines
