@@ -126,7 +126,7 @@ def match_heading(text: str, pos: int = 0) -> Marker | None:
     return None
 
 
-_SENTENCE_PUNCT = re.compile(r"[。，；！？]")
+_SENTENCE_PUNCT = re.compile(r"[。，；,;！？!?]")  # a title holds none of these
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -188,7 +188,6 @@ COLUMN_TITLE = regex.compile(
 """The opening of a 专栏 box title: ``专栏3``, ``专 栏 三：``, or ``专栏`` with no number."""
 
 _COLUMN_TITLE_MAX = 60
-_SENTENCE_MARKS = frozenset("。，；,;！？!?")
 
 
 def match_column(text: str, pos: int, end: int) -> tuple[int | None, int] | None:
@@ -208,7 +207,7 @@ def match_column(text: str, pos: int, end: int) -> tuple[int | None, int] | None
     title = text[m.end() : end]
     if numeral is None:
         words = title.strip(" *")
-        if not words or len(words) > _COLUMN_TITLE_MAX or not _SENTENCE_MARKS.isdisjoint(words):
+        if not words or len(words) > _COLUMN_TITLE_MAX or _SENTENCE_PUNCT.search(words):
             return None
         return None, m.end()
     if not numeral.isdigit() and not m.group("sep") and m.end() < end and text[m.end()] not in "*“\"":
