@@ -235,3 +235,23 @@ def assert_linear(run: Callable[[T], object], small: T, big: T, *, factor: int =
         f"{label}: {factor}x input took {tn / t1:.1f}x the time of 1x ({t1:.4f}s → {tn:.4f}s)"
     )
     return result
+
+
+def check_layout(layout: Any, text: str, *, reads: bool = False) -> None:
+    """A table layout module (``find``/``read``) on ``text``: the parse is sound, ``find``
+    reports a region inside the lines or ``-1`` at every line, and ``read`` never raises on
+    a region ``find`` reported (with ``reads``, it also gives a table for each)."""
+    from govreport.normalize import normalize
+    from govreport.segment import split_lines
+
+    check_all(parse_text(text))
+    norm = normalize(text)
+    lines = split_lines(norm)
+    for i, line in enumerate(lines):
+        if line.blank:
+            continue
+        end = layout.find(norm, lines, i)
+        assert end == -1 or i < end <= len(lines)
+        if end > i:
+            table = layout.read(text, norm, [ln for ln in lines[i:end] if not ln.blank], [])
+            assert table is not None or not reads

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from govreport.normalize import normalize
 from govreport.segment import split_lines
 from govreport.tables import aligned, find_regions
-from helpers import assert_linear, check_all, doc, kinds, parse_text
+from helpers import assert_linear, check_all, check_layout, doc, kinds, parse_text
 
 # Centred header cells, a word spaced out (类    别, 目  标  值), numbers aligned right, the
 # category written on the first row of its group only, a blank line inside the table.
@@ -124,17 +124,7 @@ def test_a_row_that_crosses_a_gutter_ends_the_table():
                                  "〔3〕", "（%）", "经济", "类", "别", "……", "第一章", "表1", "。", "\t", "5左右"]),
                 max_size=80).map("".join))
 def test_aligned_find_and_read_never_raise_and_keep_spans(text):
-    report = parse_text(text)
-    check_all(report)
-    norm = normalize(text)
-    lines = split_lines(norm)
-    for i, line in enumerate(lines):
-        if not line.blank:
-            end = aligned.find(norm, lines, i)
-            assert end == -1 or i < end <= len(lines)
-            if end > i:
-                table = aligned.read(text, norm, [ln for ln in lines[i:end] if not ln.blank], [])
-                assert table is not None
+    check_layout(aligned, text, reads=True)
 
 
 def test_find_is_linear_on_long_runs_of_almost_rows():

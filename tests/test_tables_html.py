@@ -15,7 +15,7 @@ from govreport.normalize import normalize
 from govreport.segment import split_lines
 from govreport.tables import html
 from govreport.tables.delimited import find_pipe
-from helpers import check_all, doc, kinds, parse_text
+from helpers import check_all, check_layout, doc, kinds, parse_text
 
 ONE_LINE = (
     '<table border="1"><thead><tr><th rowspan="2">类别</th><th rowspan="2">指标</th>'
@@ -167,16 +167,7 @@ PIECES = ["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>", "</th
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join))
 def test_html_and_pipe_tables_never_raise_and_keep_spans(text):
-    report = parse_text(text)
-    check_all(report)
-    norm = normalize(text)
-    lines = split_lines(norm)
-    for i, line in enumerate(lines):
-        if not line.blank:
-            end = html.find(norm, lines, i)
-            assert end == -1 or i < end <= len(lines)
-            if end > i:
-                html.read(text, norm, [ln for ln in lines[i:end] if not ln.blank], [])
+    check_layout(html, text)
 
 
 def test_an_unclosed_table_never_takes_the_lines_after_its_last_row():
