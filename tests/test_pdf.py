@@ -22,7 +22,7 @@ from govreport import parse_bytes, parse_file  # noqa: E402
 from govreport.batch import find_files, parse_many  # noqa: E402
 from govreport.decode import read_input  # noqa: E402
 from govreport.extract import FormatError  # noqa: E402
-from govreport.model import Column, Furniture, FurnitureKind, Paragraph, Report, Section, Table  # noqa: E402
+from govreport.model import Furniture, FurnitureKind, Paragraph, Report  # noqa: E402
 from govreport.normalize import normalize  # noqa: E402
 from tests.helpers import check_coverage, check_roundtrip, check_spans  # noqa: E402
 from tests.pdf_fixtures import FONT, LEADING, LEFT, SIZE, WIDTH, Writer, image_only_pdf  # noqa: E402

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Final, NamedTuple
+from typing import Final
 
 import attrs
 
@@ -42,19 +42,15 @@ from govreport.metrics.key import DEFAULT_KEYS, KeyTable
 from govreport.metrics.year import PLAUSIBLE_YEARS, Block, resolve_years
 from govreport.model import (
     Change,
-    Column,
     Headline,
     HeadlineKind,
-    Item,
     Kind,
     Meta,
     Metric,
     Node,
-    Paragraph,
     Period,
     Qualifier,
     Report,
-    Section,
 )
 from govreport.span import Span
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from govreport.front.core import Cursor, flat_of, looks_like_title
+from govreport.front.core import Cursor, looks_like_title
 from govreport.model import FrontRole
 from govreport.normalize import normalize
 from govreport.text import DATE

@@ -25,7 +25,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from govreport.metrics.record import SENTENCE_PUNCT, SENTENCE_REACH, Context, Window
+from govreport.metrics.record import SENTENCE_REACH, Context, Window
 from govreport.model import Column, Item, Metric, Node, Paragraph, Section
 from govreport.numerals import CN_DIGITS
 
