@@ -136,15 +136,20 @@ def run_page(page: pathlib.Path, update: bool = False) -> str:
     pieces, pos = [], 0
     namespace: dict[str, object] = {"__name__": "__docs__"}
     last_output: str | None = None
+    skipped = False  # whether this block was not run for want of an extra it needs
     with scratch_directory() as scratch:
         for block in blocks(text):
             where = f"{page.relative_to(ROOT)}:{block.line}"
             directive, fresh = block.directive, block.body
+            after_skipped, skipped = skipped, False
             if directive.startswith("file "):
                 (scratch / directive.split(maxsplit=1)[1]).write_text(block.body, encoding="utf-8")
                 last_output = None
             elif directive.startswith("skip") or (directive.startswith("needs") and _missing(directive)):
                 last_output = None
+                skipped = directive.startswith("needs")
+            elif directive == "output" and after_skipped:
+                pass  # the output of a block whose extra is missing stays as written
             elif directive == "output":
                 assert last_output is not None, f"{where}: output shown after a block that did not run"
                 if block.lang == "json":
