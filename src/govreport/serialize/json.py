@@ -86,7 +86,7 @@ def report_to_dict(report: Report, *, text: bool = True) -> dict[str, Any]:
     every node (the page it begins on).
 
     ``text=False`` leaves ``text`` out (``govreport parse --no-text``): a lean form for
-    reading the tree, its metrics and its metadata, about a fifth smaller for a typical
+    reading the tree, its metrics and its metadata, some 30 % smaller for a typical
     report; the spans still point into the original file's text, and
     :func:`report_from_dict` refuses it, since a report without its text is not whole."""
     body = [node_to_dict(n) for n in report.body]
