@@ -202,8 +202,6 @@ class Lazy(cf.Executor):
         return sum(1 for f in self.futures if not f.done())
 
     def submit(self, fn, /, *args, **kwargs):
-        executor = self
-
         class Deferred(cf.Future):
             def result(self, timeout=None):
                 if not self.done():
