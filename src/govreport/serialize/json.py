@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+import functools
 from decimal import Decimal
 from functools import singledispatch
 from typing import Any
@@ -34,9 +35,18 @@ _TYPES = {name: cls for cls, name in _TYPE_NAMES.items()}
 
 
 def _value(v: Any) -> Any:
+    t = type(v)  # the common exact types first: a report has tens of thousands of values
+    if v is None or t is str or t is int or t is bool:
+        return v
+    if t is Decimal:
+        return str(v)
+    if t is Span:
+        return [v.start, v.end]
+    if t is tuple:
+        return [_value(x) for x in v]
     if isinstance(v, enum.Enum):  # before str: our enums are str subclasses
         return v.value
-    if v is None or isinstance(v, (bool, int, str)):
+    if isinstance(v, (bool, int, str)):
         return v
     if isinstance(v, Decimal):
         return str(v)
@@ -46,14 +56,20 @@ def _value(v: Any) -> Any:
         return [v.start, v.end]
     if isinstance(v, tuple):
         return [_value(x) for x in v]
-    if attrs.has(type(v)):
-        return {f.name: _value(getattr(v, f.name)) for f in attrs.fields(type(v))}
-    raise TypeError(f"cannot serialize {type(v).__name__}")
+    if attrs.has(t):
+        return {name: _value(getattr(v, name)) for name in _field_names(t)}
+    raise TypeError(f"cannot serialize {t.__name__}")
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The attrs field names of ``cls``, looked up once per class."""
+    return tuple(f.name for f in attrs.fields(cls))
 
 
 def metric_to_dict(m: Metric) -> dict[str, Any]:
     """One metric as the METRIC object of DESIGN.md section 4."""
-    return {f.name: _value(getattr(m, f.name)) for f in attrs.fields(Metric)}
+    return {name: _value(getattr(m, name)) for name in _field_names(Metric)}
 
 
 @singledispatch
@@ -64,14 +80,15 @@ def node_to_dict(node: Any) -> dict[str, Any]:
 
 def _generic(node: Node) -> dict[str, Any]:
     out: dict[str, Any] = {"type": _TYPE_NAMES[type(node)]}
-    for f in attrs.fields(type(node)):
-        value = getattr(node, f.name)
-        if f.name == "children":
+    cls: type = type(node)
+    for name in _field_names(cls):
+        value = getattr(node, name)
+        if name == "children":
             out["children"] = [node_to_dict(c) for c in value]
-        elif f.name == "metrics":
+        elif name == "metrics":
             out["metrics"] = [metric_to_dict(m) for m in value]
         else:
-            out[f.name] = _value(value)
+            out[name] = _value(value)
     out.setdefault("children", [])
     return out
 
