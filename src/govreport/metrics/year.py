@@ -214,11 +214,16 @@ class _Resolver:
         if isinstance(node, Section):
             own = section_years(node.title, self.report_year)
             inner = own if own != (None, None) else scope
-            metrics = self.metrics(node.metrics, node.title_span.start, inner) if node.metrics else None
+            own_metrics = node.title_metrics
+            metrics = self.metrics(own_metrics, node.title_span.start, inner) if own_metrics else None
             if blocks is not None:
                 blocks.append(Block(node.title_span.start, node.title_span.end,
-                                    node.metrics if metrics is None else metrics, inner[0], inner[1], True))
+                                    own_metrics if metrics is None else metrics, inner[0], inner[1], True))
             children = self.nodes(node.children, inner) if node.children else None
+            if metrics is None and children is None:
+                return node
+            return attrs.evolve(node, title_metrics=own_metrics if metrics is None else metrics,
+                                children=node.children if children is None else children)
         elif isinstance(node, Item):
             metrics = self.metrics(node.metrics, node.span.start, scope) if node.metrics else None
             if blocks is not None:
