@@ -94,7 +94,7 @@ TARGET_COLUMNS = tuple("report" if c == "file" else c for c in TARGET_ROW_COLUMN
 
 def targets_frame(reports: Reports) -> pandas.DataFrame:
     """The year's main targets and the previous year's outcomes of every report, one row
-    each (DESIGN.md section 5): ``kind`` is ``target`` or ``outcome``, ``indicator`` the
+    each (docs/targets.md): ``kind`` is ``target`` or ``outcome``, ``indicator`` the
     canonical key. Accepts the same ``reports`` as :func:`metrics_frame`; value columns are
     floats (empty for a qualitative target), years nullable integers.
 

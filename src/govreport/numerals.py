@@ -43,7 +43,7 @@ written for the standard library's ``re``: it is faster on these short alternati
 its character-class scan is what makes :data:`NUMERAL_RE` cheap on a whole report. The
 sources use no syntax that the ``regex`` module reads differently, so a rule that needs
 ``regex`` — possessive runs or atomic groups (``re`` has them only from Python 3.11, and
-3.10 is supported), or ``\p{Han}`` — may embed them in its own ``regex`` pattern.
+3.10 is supported), or ``\\p{Han}`` — may embed them in its own ``regex`` pattern.
 
 .. _cn2an: https://github.com/Ailln/cn2an
 """
@@ -132,7 +132,7 @@ _CN_SMALL = "一二三四五六七八九十"  # the numerals of plan numbers, mo
 
 YEAR: Final[str] = rf"(?:\d{{4}}|[{_CN_PLAIN_DIGITS}]{{4}})"
 """Regex source of the four digits of a year, Arabic or Chinese (``2025``, ``二〇二五``);
-``\d`` also takes the full-width digits of text that was not normalized (``２００１``, in a
+``\\d`` also takes the full-width digits of text that was not normalized (``２００１``, in a
 section's title). :func:`year` reads them."""
 
 ARABIC_YEAR: Final[str] = r"(?:19|20)[0-9]{2}"

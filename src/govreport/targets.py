@@ -1,4 +1,4 @@
-"""Targets and outcomes: the table analysts compile by hand (DESIGN.md section 5).
+"""Targets and outcomes: the table analysts compile by hand (docs/targets.md).
 
 A work report states the year's **main expected targets** in one passage
 (``今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；…``) and opens its review with the

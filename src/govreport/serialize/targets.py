@@ -1,4 +1,4 @@
-"""Targets and outcomes as rows: CSV and JSON lines (DESIGN.md section 5).
+"""Targets and outcomes as rows: CSV and JSON lines (docs/targets.md).
 
 One row per headline figure of each report, with the file, the region and the report's
 year; the columns are :data:`COLUMNS`. :func:`comparison_rows` gives the press table: each
@@ -47,7 +47,7 @@ def _s(value: object) -> Any:
 
 
 def headline_row(h: Headline, file: str = "", report: Report | None = None) -> dict[str, Any]:
-    """One headline as the flat object of DESIGN.md section 5 (numbers as strings)."""
+    """One headline as the flat object of docs/targets.md (numbers as strings)."""
     return {
         "file": file,
         "region": report.meta.region if report is not None else None,
