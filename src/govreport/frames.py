@@ -128,6 +128,8 @@ def comparison_frame(reports: Reports) -> pandas.DataFrame:
 
 
 def _named(reports: Reports) -> Iterator[tuple[str, Report]]:
+    """Each report of ``reports`` with a name for it: a mapping's key, a batch result's path, or the
+    report's title."""
     if isinstance(reports, Report):
         yield _title(reports, 0), reports
     elif isinstance(reports, Mapping):
@@ -148,6 +150,7 @@ def _title(report: Report, index: int) -> str:
 
 
 def _pandas() -> Any:
+    """The pandas module; :class:`ImportError` naming the ``pandas`` extra when it is missing."""
     try:
         import pandas
     except ImportError:

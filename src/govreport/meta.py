@@ -70,6 +70,7 @@ _LOCAL_VOICE = re.compile("[全本我][省市区县州旗]")
 
 
 def _level_of(region: str | None, national: bool) -> Level | None:
+    """The administrative level of ``region``, told from its suffix (省, 市, 区, 县 …)."""
     if national or region == NATIONAL_REGION:
         return Level.NATIONAL
     if not region:
@@ -99,6 +100,7 @@ _SHORT_NAME = re.compile("|".join(re.escape(_SHORT[p]) for p in PROVINCES))
 
 
 def _body_region(text: str) -> str | None:
+    """The province ``text`` names most, if it names it at least three times."""
     found: Counter[str] = Counter()
     pos = 0
     while (m := _SHORT_NAME.search(text, pos)) is not None:
@@ -112,6 +114,7 @@ def _body_region(text: str) -> str | None:
 
 
 def _year_from_outline(sections: Sequence[Section]) -> int | None:
+    """The report's year from a top-level title: ``2024年工作回顾`` gives 2025, ``2025年工作安排`` 2025."""
     for sec in sections:
         if sec.depth != 1:
             continue

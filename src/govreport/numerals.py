@@ -291,6 +291,7 @@ def _small_integer(text: str) -> int | None:
 
 
 def _pure_chinese_integer(text: str) -> Decimal:
+    """The value of a Chinese integer with no Arabic digits (``三千五百万``, ``百亿``)."""
     small = _small_integer(text)
     if small is not None:
         return _dec(small)
@@ -405,12 +406,14 @@ def _last_token_was_unit(text: str) -> bool:
 
 
 def _integer_part(text: str) -> Decimal:
+    """The value of the integer part of a numeral, Chinese or mixed."""
     if _PURE_CN.fullmatch(text):
         return _pure_chinese_integer(text)
     return _compose_mixed(text)
 
 
 def _unsigned(text: str) -> Decimal:
+    """The value of a numeral without sign: Arabic, Chinese, mixed, or a Chinese decimal (``三点五``)."""
     if _ARABIC_WHOLE.fullmatch(text):
         return Decimal(text.replace(",", ""))
     if "点" in text:
@@ -453,6 +456,7 @@ def to_decimal(text: str) -> Decimal:
 
 
 def _to_decimal(s: str) -> Decimal:
+    """The value of a normalized numeral string (see :func:`to_decimal`)."""
     if not s:
         raise NumeralError("empty numeral")
     m = _DOUBLING_WHOLE.fullmatch(s)
@@ -480,6 +484,7 @@ def _to_decimal(s: str) -> Decimal:
 
 
 def _divide(num: Decimal, den: Decimal) -> Decimal:
+    """``num / den`` to 28 significant digits, exact when it terminates."""
     if den == 0:
         raise NumeralError("fraction with a zero denominator")
     with decimal.localcontext() as ctx:

@@ -456,6 +456,7 @@ def compare(reports: Iterable[Report]) -> list[Comparison]:
 
 
 def _name_part(h: Headline) -> str:
+    """What tells two headlines of one key apart: ``urban`` or ``rural`` for income growth."""
     if h.key == "income_growth":
         if "城镇" in h.name or h.name.startswith("城市"):
             return "urban"

@@ -78,6 +78,7 @@ def target_rows(reports: Iterable[tuple[str, Report]]) -> Iterator[dict[str, Any
 
 
 def _csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    """``rows`` as CSV with a header line; a run of years is written ``first-last``."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -104,6 +105,7 @@ def comparison_rows(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
 
 
 def _comparison_row(c: Comparison) -> dict[str, Any]:
+    """One comparison of a target with its outcome as a flat row."""
     t, o = c.target, c.outcome
     return {
         "region": c.region, "year": c.year, "indicator": c.key, "name": c.name, "target": t.text,

@@ -111,6 +111,7 @@ def is_unit(text: str) -> bool:
 
 
 def _one_unit(unit: str) -> bool:
+    """Whether ``unit`` is one unit of measure, with a magnitude before it or not (``万吨``)."""
     if unit in UNITS:
         return True
     for mag in MAGNITUDES_LONGEST_FIRST:
