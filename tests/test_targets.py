@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 import govreport
 from govreport.cli import main
 from govreport.metrics import DEFAULT_KEYS, PLAUSIBLE_YEARS, KeyRule, extract_metrics
-from govreport.metrics.year import plan_years, section_years
+from govreport.metrics.year import section_years
+from govreport.numerals import plan_period
 from govreport.model import Change, HeadlineKind, Qualifier
 from govreport.targets import Status, compare, rekey
 
@@ -181,7 +182,7 @@ def test_section_years(title, expected):
 
 
 def test_plan_years():
-    assert plan_years(14) == (2021, 2025) and plan_years(15) == (2026, 2030) and plan_years(2) is None
+    assert plan_period(14) == (2021, 2025) and plan_period(15) == (2026, 2030) and plan_period(2) == (1958, 1962)
 
 
 # ----------------------------------------------------------------------------- the targets passage
