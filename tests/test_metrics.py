@@ -506,3 +506,35 @@ def test_seed_gold_precision_and_recall() -> None:
         n_pred += sum(got.values())
     assert hit / n_pred >= 0.97
     assert hit / n_gold >= 0.95
+
+
+def test_the_metric_pass_fast_constructor_makes_the_same_metric_as_the_class() -> None:
+    """``new_metric`` sets the slots directly; it must give what ``Metric(...)`` gives, field
+    for field, and a metric as frozen as any other."""
+    import attrs
+
+    from govreport.metrics.record import new_metric
+    from govreport.model import Change, Metric, Qualifier
+    from govreport.span import Span
+
+    values = ("约3.5万人", Span(4, 9), Decimal("3.5"), "万人", Decimal("35000"), "人", Decimal(4), Decimal(40000),
+              Qualifier.APPROX, "新增就业", Change.GROWTH, None, 2026, True, False, Span(0, 3), (2021, 2025), "jobs")
+    assert len(values) == len(attrs.fields(Metric))
+    made = new_metric(*values)
+    assert made == Metric(*values)
+    assert [getattr(made, f.name) for f in attrs.fields(Metric)] == list(values)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.year = 2027  # type: ignore[misc]
+
+
+def test_a_span_checks_its_offsets_and_stays_frozen() -> None:
+    from govreport.span import Span
+
+    assert Span(2, 5) == Span(2, 5) and Span(2, 5) < Span(2, 6) and len(Span(2, 5)) == 3
+    for start, end in ((-1, 3), (5, 4)):
+        with pytest.raises(ValueError, match="invalid span"):
+            Span(start, end)
+    import attrs
+
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        Span(1, 2).start = 0  # type: ignore[misc]
