@@ -322,6 +322,7 @@ def test_fatal_inputs() -> None:
     assert extract_metrics("“" * 3_000 + "5个") != ()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "unit",
     ["全市生产总值增长5.2%，新建学校12所，引进项目3062个、投资4482亿元。\n", "增长5%，", "新建学校12所 "],
@@ -334,6 +335,7 @@ def test_linear_time_on_large_input(unit: str) -> None:
     assert len(found) == 10 * n_small
 
 
+@pytest.mark.slow
 def test_linear_time_when_called_per_paragraph() -> None:
     paragraph = "全市生产总值增长5.2%，新建学校12所。\n\n"
 
@@ -368,13 +370,11 @@ def _check(text: str) -> None:
             assert text[m.partner.start:m.partner.end]
 
 
-@settings(max_examples=300)
 @given(st.text())
 def test_never_raises_on_any_text(text: str) -> None:
     _check(text)
 
 
-@settings(max_examples=300)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_span_invariant_on_report_like_text(text: str) -> None:
     _check(text)
@@ -389,7 +389,6 @@ def test_span_invariant_with_offsets(text: str, data: st.DataObject) -> None:
         assert start <= m.span.start and m.span.end <= end
 
 
-@settings(max_examples=300)
 @given(st.lists(_PIECES, max_size=20).map("".join), st.data())
 def test_metric_finder_gives_what_extract_metrics_gives(text: str, data: st.DataObject) -> None:
     # the parser's finder shares work between slices; any slice must come out the same
@@ -413,7 +412,6 @@ _TAIL_TEXT = st.text(
 )
 
 
-@settings(max_examples=500)
 @given(_TAIL_TEXT)
 def test_tail_patterns_find_what_re_finds(text: str) -> None:
     # _TailPattern starts its search late; it must find the very match re.search finds
@@ -422,7 +420,6 @@ def test_tail_patterns_find_what_re_finds(text: str) -> None:
         assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
 
 
-@settings(max_examples=300)
 @given(st.lists(_PIECES, max_size=20).map("".join))
 def test_numeral_tokens_are_those_of_finditer(text: str) -> None:
     # all of them but the lone 一 (not 一倍), which never starts a quantity
