@@ -207,13 +207,11 @@ def test_is_year_like(token: str, expected: bool) -> None:
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=400)
 @given(st.integers(min_value=0, max_value=10**16 - 1))
 def test_round_trip_integers(n: int) -> None:
     assert to_decimal(cn2an.an2cn(n)) == n
 
 
-@settings(max_examples=300)
 @given(st.integers(min_value=0, max_value=10**12), st.text(alphabet="0123456789", min_size=1, max_size=6))
 def test_round_trip_decimals(whole: int, digits: str) -> None:
     written = f"{whole}.{digits}"
