@@ -31,7 +31,7 @@ import attrs
 from govreport.batch import SUFFIXES, Input, PathLike, Rendered, first_line, render_many, scan
 from govreport.model import Report
 from govreport.serialize.indicators import FIRST_COLUMNS, indicators_jsonl
-from govreport.serialize.json import report_to_dict
+from govreport.serialize.json import to_dict
 from govreport.serialize.metrics import TABLE_COLUMNS, metrics_csv, metrics_jsonl
 from govreport.serialize.outline import render_outline
 from govreport.serialize.rows import UnionCsv, csv_text
@@ -223,11 +223,11 @@ def _positive(text: str) -> int:
 # -- what a worker sends back for one report: module-level functions, so that they pickle --
 
 def _json(name: str, report: Report, *, text: bool) -> str:
-    return json.dumps(report_to_dict(report, text=text), ensure_ascii=False) + "\n"
+    return json.dumps(to_dict(report, text=text), ensure_ascii=False) + "\n"
 
 
 def _json_record(name: str, report: Report, *, text: bool) -> str:
-    return json.dumps({"path": name, "report": report_to_dict(report, text=text)}, ensure_ascii=False) + "\n"
+    return json.dumps({"path": name, "report": to_dict(report, text=text)}, ensure_ascii=False) + "\n"
 
 
 def _outline(name: str, report: Report) -> str:

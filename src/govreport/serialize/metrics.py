@@ -48,6 +48,7 @@ def table_rows(report: Report, file: str = "") -> Iterator[dict[str, Any]]:
 
 
 def _row(path: tuple[Section, ...], metric: Metric) -> dict[str, Any]:
+    """One metric as a flat row, with the path and title of its section and its offsets."""
     d = metric_to_dict(metric)
     return {
         "path": section_path_text(path),
