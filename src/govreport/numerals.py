@@ -45,8 +45,6 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
 
-import cn2an
-
 from govreport.errors import NumeralError
 from govreport.normalize import normalize
 
@@ -194,6 +192,8 @@ def _cn2an_integer(text: str) -> int:
     cn2an's ``normal`` mode accepts 〇, 两, capitals and direct digit strings. For integer
     input it returns an ``int``; anything else (a float) is rejected rather than kept.
     """
+    import cn2an  # imported on the first numeral that needs it: it takes longer than the rest of govreport
+
     try:
         result: object = cn2an.cn2an(text, "normal")
     except ValueError as exc:
