@@ -112,6 +112,17 @@ class DecodeError(GovreportError, ValueError):
         return (type(self), (self.offset, self.reason))
 
 
+class FormatError(GovreportError, ValueError):
+    """The input is in a format govreport does not read, or claims a format and is damaged.
+
+    Raised for a file told by its first bytes to be something else than a report
+    (a spreadsheet, a slide deck, an image, an archive, a legacy Office file …; the
+    message names it) and for a DOCX or PDF that cannot be read (damaged, encrypted,
+    without a text layer, or a PDF without the ``pdf`` extra installed). Also available
+    as ``govreport.extract.FormatError``.
+    """
+
+
 class ParseError(GovreportError):
     """Raised by ``parse(..., strict=True)``; lists every diagnostic with its span."""
 

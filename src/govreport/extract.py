@@ -28,13 +28,9 @@ from xml.etree import ElementTree
 
 import regex
 
-from govreport.errors import GovreportError
+from govreport.errors import FormatError
 
 __all__ = ["html_to_text", "docx_to_text", "looks_like_html", "looks_like_docx", "FormatError"]
-
-
-class FormatError(GovreportError, ValueError):
-    """A file that claims to be DOCX (or another container) but cannot be read as one."""
 
 
 _BLOCK_TAGS = frozenset(

@@ -25,7 +25,7 @@ reader rebuilds what the page shows, rather than trusting the order of the conte
   paragraphs within the frame's margins.
 
 Both libraries are the ``pdf`` extra (``pip install "govreport[pdf]"``); without them a
-PDF raises :class:`~govreport.extract.FormatError` naming it.
+PDF raises :class:`~govreport.FormatError` naming it.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from govreport.extract import FormatError
+from govreport.errors import FormatError
 from govreport.inputs.document import Document
 from govreport.span import Span
 
@@ -658,7 +658,7 @@ def read_pdf(data: bytes, *, tables: bool = True) -> Document:
     ``tables=False`` skips the search for tables (ruled regions are read as paragraphs);
     the benchmark uses it to time text and tables apart.
 
-    Raises :class:`~govreport.extract.FormatError` when the ``pdf`` extra is missing, the
+    Raises :class:`~govreport.FormatError` when the ``pdf`` extra is missing, the
     file is damaged or encrypted, or no page has a text layer.
     """
     pdfium = _pdfium()
