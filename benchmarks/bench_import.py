@@ -9,7 +9,7 @@ modules with the largest own import time in one ``python -X importtime`` run, an
 optional heavy modules (cn2an, pandas, dask, the PDF readers) that the import loaded:
 there should be none. The best of many runs is quoted because a shared machine only
 ever adds time; the per-module times of one ``-X importtime`` run are noisy, to be read
-as a ranking.
+as a ranking. The first run writes the bytecode caches (``__pycache__``) as any import does.
 """
 from __future__ import annotations
 
@@ -26,8 +26,11 @@ HEAVY = ("cn2an", "pandas", "dask", "distributed", "pypdfium2", "pdfplumber")
 
 
 def _env() -> dict[str, str]:
-    """The environment of the child interpreters: this checkout's ``src/`` first on the path."""
+    """The environment of the child interpreters: this checkout's ``src/`` first on the path,
+    and bytecode caches written and read as in a normal installation (a
+    ``PYTHONDONTWRITEBYTECODE`` set here would make every run compile every module)."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
     return env
 
