@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     import zipfile
 
-__all__ = ["DOCX", "ZIP_MAGIC", "binary_format", "looks_like_pdf", "refusal", "zip_format"]
+__all__ = ["DOCX", "ZIP_MAGIC", "binary_format", "looks_like_pdf", "refusal", "zip_errors", "zip_format"]
 
 DOCX: Final = "a Word document (DOCX)"
 """What :func:`zip_format` answers for a DOCX file, the one ZIP container govreport reads."""
@@ -109,14 +109,12 @@ def zip_format(data: bytes) -> tuple[str, str] | None:
     with it; ``None`` when it cannot be opened as a ZIP at all (damaged or truncated)."""
     import io
     import zipfile
-    import zlib
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = zf.namelist()
             mimetype = _small_member(zf, "mimetype") if "mimetype" in names else ""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
-            EOFError, OSError, zlib.error):
+    except zip_errors():
         return None
     if "word/document.xml" in names:
         return DOCX, ""
@@ -142,6 +140,20 @@ _OOXML_PARTS: Final = (
     ("word/", "a Word document (DOCX) without its text part (word/document.xml)"),
 )
 """The folder that tells an Office Open XML package's kind, when it holds no ``word/document.xml``."""
+
+
+def zip_errors() -> tuple[type[Exception], ...]:
+    """What reading a damaged ZIP raises besides BadZipFile: unsupported versions, methods and
+    flags (NotImplementedError), encryption (RuntimeError), bad offsets and names (ValueError,
+    UnicodeDecodeError), truncated or corrupt compressed data (EOFError, zlib/lzma/bz2 errors).
+    The modules are imported here, when a ZIP is read."""
+    import lzma
+    import struct
+    import zipfile
+    import zlib
+
+    return (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
+            EOFError, OSError, zlib.error, lzma.LZMAError, struct.error)
 
 
 def _small_member(zf: zipfile.ZipFile, name: str) -> str:
