@@ -7,7 +7,9 @@ ever produced or kept.
 
 Pure Chinese integers (``三千五百万``, ``二〇三五``, ``两千``) are converted by `cn2an`_ in
 its ``normal`` mode, behind :func:`_cn2an_integer`, a small typed adapter. cn2an never sees
-a mixed form (``3.25万亿``, ``1万600``) nor a decimal part: those are composed here.
+a mixed form (``3.25万亿``, ``1万600``) nor a decimal part: those are composed here. It is
+imported by the first numeral that needs it (importing it takes longer than all of
+govreport), and the commonest numerals never need it.
 
 Support table (what :func:`to_decimal` accepts and returns):
 
