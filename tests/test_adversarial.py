@@ -349,6 +349,7 @@ def test_required_sizes() -> None:
     assert wide_table(8, "|").split("\n", 1)[0].count(" | ") == 10_000 - 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "make"),
     [pytest.param(name, make, id=name) for name, make in TEXT_CASES.items()]
@@ -387,6 +388,7 @@ def test_markers_are_matched_within_their_line() -> None:
     assert assert_linear(scan, small, big, label="marker matching") == 2 * 8_000
 
 
+@pytest.mark.slow
 def test_table_continuations_join_in_linear_time() -> None:
     """A table cut by thousands of page breaks and followed by thousands of notes is built once.
 
@@ -485,6 +487,7 @@ def _valid_utf8(data: bytes) -> bool:
     return True
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", list(ENCODINGS))
 def test_random_text_in_each_encoding_parses_linearly(encoding: str) -> None:
     encode = ENCODINGS[encoding]
@@ -509,6 +512,7 @@ HTML_CASES: dict[str, Callable[[int], bytes]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(HTML_CASES))
 def test_html_pages_parse_linearly(name: str) -> None:
     make = HTML_CASES[name]
@@ -550,6 +554,7 @@ def test_damaged_docx_gives_a_report_or_a_clear_error() -> None:
     assert "FormatError" in outcomes  # the damage does reach the DOCX reader
 
 
+@pytest.mark.slow
 def test_undecodable_tail_is_found_in_linear_time() -> None:
     """Text that decodes for megabytes and then fails: both decoders read it all, once."""
     small, big = (random_text(random.Random(k), k * 40_000).encode("gb18030") + b"\xff" for k in (1, 8))

@@ -86,6 +86,7 @@ def test_any_executor_gives_the_same_reports_as_sequential(corpus, make):
     assert [(r.path, r.report, r.error) for r in got] == [(r.path, r.report, r.error) for r in expected]
 
 
+@pytest.mark.slow
 def test_parse_many_on_a_local_dask_cluster(corpus):
     distributed = pytest.importorskip("distributed", reason='needs the dask extra: pip install "govreport[dask]"')
     paths = find_files([corpus, EXAMPLES / "demo_plan.txt"])
@@ -166,6 +167,7 @@ def test_batch_shows_a_progress_bar_on_a_terminal(corpus, tmp_path):
     assert seen.rstrip().endswith("1 failed")
 
 
+@pytest.mark.slow
 @pytest.mark.seeds
 def test_batch_over_the_shared_seeds_and_wild_files(tmp_path):
     if not SHARED.is_dir():

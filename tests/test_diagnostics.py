@@ -323,7 +323,7 @@ byte_inputs = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(byte_inputs)
 def test_decode_offset_is_where_every_encoding_has_failed(data: bytes) -> None:
     check_decode_offset(data)

@@ -189,6 +189,7 @@ def _pretty(value: Any, indent: int = 0) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(DOCS)) for p in PAGES])
 def test_examples_run_and_show_real_output(page: pathlib.Path) -> None:
     run_page(page)
@@ -263,6 +264,7 @@ def test_links_between_pages_resolve() -> None:
             assert (page.parent / target).resolve().is_file(), f"{page.relative_to(ROOT)} links to missing {target}"
 
 
+@pytest.mark.slow
 def test_mkdocs_build_is_strict_clean(tmp_path: pathlib.Path) -> None:
     """The full site build, where the docs extra is installed (``pip install -e ".[docs]"``)."""
     pytest.importorskip("mkdocs")

@@ -104,6 +104,7 @@ def test_the_collector_is_restored_when_the_parse_raises(collector_on: None) -> 
     assert gc.isenabled()
 
 
+@pytest.mark.slow
 def test_parses_in_many_threads_leave_the_collector_on(collector_on: None) -> None:
     """Threads start and end their parses in every interleaving; none coordinates, and the
     collector is on at the end because the first parse to start saw it on."""

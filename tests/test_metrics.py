@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from govreport.metrics import (
@@ -322,6 +322,7 @@ def test_fatal_inputs() -> None:
     assert extract_metrics("“" * 3_000 + "5个") != ()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "unit",
     ["全市生产总值增长5.2%，新建学校12所，引进项目3062个、投资4482亿元。\n", "增长5%，", "新建学校12所 "],
@@ -334,6 +335,7 @@ def test_linear_time_on_large_input(unit: str) -> None:
     assert len(found) == 10 * n_small
 
 
+@pytest.mark.slow
 def test_linear_time_when_called_per_paragraph() -> None:
     paragraph = "全市生产总值增长5.2%，新建学校12所。\n\n"
 
@@ -368,13 +370,11 @@ def _check(text: str) -> None:
             assert text[m.partner.start:m.partner.end]
 
 
-@settings(max_examples=300)
 @given(st.text())
 def test_never_raises_on_any_text(text: str) -> None:
     _check(text)
 
 
-@settings(max_examples=300)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_span_invariant_on_report_like_text(text: str) -> None:
     _check(text)
@@ -389,7 +389,6 @@ def test_span_invariant_with_offsets(text: str, data: st.DataObject) -> None:
         assert start <= m.span.start and m.span.end <= end
 
 
-@settings(max_examples=300)
 @given(st.lists(_PIECES, max_size=20).map("".join), st.data())
 def test_metric_finder_gives_what_extract_metrics_gives(text: str, data: st.DataObject) -> None:
     # the parser's finder shares work between slices; any slice must come out the same
@@ -413,7 +412,6 @@ _TAIL_TEXT = st.text(
 )
 
 
-@settings(max_examples=500)
 @given(_TAIL_TEXT)
 def test_tail_patterns_find_what_re_finds(text: str) -> None:
     # _TailPattern starts its search late; it must find the very match re.search finds
@@ -422,7 +420,6 @@ def test_tail_patterns_find_what_re_finds(text: str) -> None:
         assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
 
 
-@settings(max_examples=300)
 @given(st.lists(_PIECES, max_size=20).map("".join))
 def test_numeral_tokens_are_those_of_finditer(text: str) -> None:
     # all of them but the lone 一 (not 一倍), which never starts a quantity
@@ -506,3 +503,35 @@ def test_seed_gold_precision_and_recall() -> None:
         n_pred += sum(got.values())
     assert hit / n_pred >= 0.97
     assert hit / n_gold >= 0.95
+
+
+def test_the_metric_pass_fast_constructor_makes_the_same_metric_as_the_class() -> None:
+    """``new_metric`` sets the slots directly; it must give what ``Metric(...)`` gives, field
+    for field, and a metric as frozen as any other."""
+    import attrs
+
+    from govreport.metrics.record import new_metric
+    from govreport.model import Change, Metric, Qualifier
+    from govreport.span import Span
+
+    values = ("约3.5万人", Span(4, 9), Decimal("3.5"), "万人", Decimal("35000"), "人", Decimal(4), Decimal(40000),
+              Qualifier.APPROX, "新增就业", Change.GROWTH, None, 2026, True, False, Span(0, 3), (2021, 2025), "jobs")
+    assert len(values) == len(attrs.fields(Metric))
+    made = new_metric(*values)
+    assert made == Metric(*values)
+    assert [getattr(made, f.name) for f in attrs.fields(Metric)] == list(values)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.year = 2027  # type: ignore[misc]
+
+
+def test_a_span_checks_its_offsets_and_stays_frozen() -> None:
+    from govreport.span import Span
+
+    assert Span(2, 5) == Span(2, 5) and Span(2, 5) < Span(2, 6) and len(Span(2, 5)) == 3
+    for start, end in ((-1, 3), (5, 4)):
+        with pytest.raises(ValueError, match="invalid span"):
+            Span(start, end)
+    import attrs
+
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        Span(1, 2).start = 0  # type: ignore[misc]

@@ -7,16 +7,19 @@ tables of cn2an's own test suite from its installed wheel.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import importlib.util
 import itertools
 import pathlib
+import re
 from decimal import Decimal
 
 import cn2an
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
+from govreport import numerals
 from govreport.errors import NumeralError
 from govreport.numerals import doubling, is_year_like, ordinal, plan_number, to_decimal, year
 
@@ -204,13 +207,11 @@ def test_is_year_like(token: str, expected: bool) -> None:
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=400)
 @given(st.integers(min_value=0, max_value=10**16 - 1))
 def test_round_trip_integers(n: int) -> None:
     assert to_decimal(cn2an.an2cn(n)) == n
 
 
-@settings(max_examples=300)
 @given(st.integers(min_value=0, max_value=10**12), st.text(alphabet="0123456789", min_size=1, max_size=6))
 def test_round_trip_decimals(whole: int, digits: str) -> None:
     written = f"{whole}.{digits}"
@@ -312,3 +313,75 @@ def test_the_minus_sign_is_a_sign() -> None:
     assert growth.value == Decimal("-2.1")
     span, = extract_metrics("新建学校5\u221210所。")
     assert (span.value, span.value_high) == (Decimal("5"), Decimal("10"))
+
+
+# -- years, dates, plan names and small ordinals: read here and nowhere else ---------------
+
+@pytest.mark.parametrize("text, value", [("2025", 2025), ("二〇三五年", 2035), ("２００１年", 2001),
+                                         ("二零二六年度", 2026), ("1998", 1998)])
+def test_year_reads_arabic_chinese_and_full_width(text, value):
+    assert numerals.year(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "202", "二〇三", "十四五", "2025年份"])
+def test_year_rejects_what_is_no_year(text):
+    with pytest.raises(NumeralError):
+        numerals.year(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("云岭区人民政府 2024年3月5日", dt.date(2024, 3, 5)),
+    ("二〇二六年一月十五日在青禾市", dt.date(2026, 1, 15)),
+    ("２０２５年１月１４日", dt.date(2025, 1, 14)),
+    ("2025年2月30日", None),  # no calendar date
+    ("2025年春", None),
+])
+def test_date_is_the_first_calendar_date(text, value):
+    assert numerals.date(text) == value
+
+
+@pytest.mark.parametrize("n, period", [(1, (1953, 1957)), (2, (1958, 1962)), (3, (1966, 1970)),
+                                       (10, (2001, 2005)), (14, (2021, 2025)), (15, (2026, 2030))])
+def test_plan_period(n, period):
+    assert numerals.plan_period(n) == period
+
+
+def test_plan_period_rejects_no_plan():
+    with pytest.raises(NumeralError):
+        numerals.plan_period(0)
+
+
+@pytest.mark.parametrize("text, n", [("第十四个五年", 14), ("“十四五”", 14), ("“十三五 ”", 13), ("十五五", 15),
+                                     ("“九五”", 9)])
+def test_plan_names_found_by_plan_are_read_by_plan_number(text, n):
+    m = re.search(numerals.PLAN, f"青禾市{text}规划")
+    assert m is not None and numerals.plan_number(m.group()) == n
+
+
+@pytest.mark.parametrize("text", ["二十五五", "第十五届", "十四五年"])
+def test_plan_finds_no_plan_inside_a_longer_numeral(text):
+    assert re.search(numerals.PLAN, text) is None
+
+
+@pytest.mark.parametrize("numeral, value", [("一", 1), ("十二", 12), ("二十", 20), ("一百零五", 105),
+                                            ("〇五", 5), ("12", 12), ("两", 2)])
+def test_small_ordinal(numeral, value):
+    assert numerals.small_ordinal(numeral) == value
+
+
+@pytest.mark.parametrize("numeral", ["零", "千", "第一", "a", "１２"])
+def test_small_ordinal_gives_none_for_what_it_does_not_read(numeral):
+    assert numerals.small_ordinal(numeral) is None
+
+
+@given(st.integers(1, 999))
+def test_small_ordinal_agrees_with_to_decimal(n):
+    written = cn2an.an2cn(n)  # 一百零五 …
+    assert numerals.small_ordinal(written) == int(to_decimal(written)) == n
+
+
+@given(st.integers(1900, 2099))
+def test_year_patterns_and_reader_agree(n):
+    for written in (str(n), "".join("〇一二三四五六七八九"[int(c)] for c in str(n))):
+        assert re.fullmatch(numerals.YEAR, written) and numerals.year(written + "年") == n
+    assert re.fullmatch(numerals.ARABIC_YEAR, str(n))

@@ -18,7 +18,7 @@ from govreport.model import Furniture, FurnitureKind, Item, Paragraph, Report, S
 from tests.helpers import SHARED, check_all  # noqa: E402
 
 PDF = SHARED / "wild" / "pdf"
-pytestmark = [pytest.mark.seeds, pytest.mark.skipif(not PDF.is_dir(), reason="../shared/wild/pdf is absent")]
+pytestmark = [pytest.mark.seeds, pytest.mark.slow, pytest.mark.skipif(not PDF.is_dir(), reason="../shared/wild/pdf is absent")]
 
 
 @functools.lru_cache(maxsize=None)

@@ -61,6 +61,7 @@ def subsections(section):
 
 # -- the scorer against the gold of the seeds --------------------------------------------------
 
+@pytest.mark.slow
 @needs_seeds
 def test_scorer_thresholds_on_the_seeds():
     cmd = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -119,7 +120,7 @@ def test_a_row_that_crosses_a_gutter_ends_the_table():
     assert parse_text(text).body[-1].text.startswith("以上各项指标")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(["  ", "   ", " ", "\u3000\u3000", "\n", "\n\n", "\f", "指标", "2025年", "12.5",
                                  "〔3〕", "（%）", "经济", "类", "别", "……", "第一章", "表1", "。", "\t", "5左右"]),
                 max_size=80).map("".join))
@@ -127,6 +128,7 @@ def test_aligned_find_and_read_never_raise_and_keep_spans(text):
     check_layout(aligned, text, reads=True)
 
 
+@pytest.mark.slow
 def test_find_is_linear_on_long_runs_of_almost_rows():
     row = "甲乙  丙丁  戊己  庚辛\n"  # rows with no header: every find fails within three lines
     small, big = row * 500, row * 4000

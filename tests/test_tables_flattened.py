@@ -327,7 +327,7 @@ flat_text = st.lists(st.one_of(st.sampled_from(CELLS), words), max_size=60).flat
     lambda cells: st.sampled_from(["\n\n", "\n", "\n\n\n"]).map(lambda gap: gap.join(cells) + "\n"))
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=300)
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(flat_text)
 def test_find_and_read_never_raise_and_spans_hold(text):
     norm = normalize(text)
@@ -444,6 +444,7 @@ def test_flattened_tables_are_table_nodes():
     assert isinstance(report.body[0], Section) and not isinstance(report.body[0], Column)
 
 
+@pytest.mark.slow
 def test_time_is_linear_in_the_rows_and_in_header_words_that_open_nothing():
     from helpers import assert_linear
 

@@ -26,11 +26,13 @@ from govreport.errors import (
     Severity,
 )
 from govreport.model import (
+    Attribute,
     Cell,
     Change,
     Column,
     Congress,
     Figure,
+    Flag,
     FrontMatter,
     FrontRole,
     Furniture,
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
     from govreport.frames import comparison_frame, indicators_frame, metrics_frame, targets_frame
     from govreport.metrics import extract_metrics
     from govreport.parser import parse, parse_bytes, parse_file
+    from govreport.serialize.json import from_dict, to_dict
 
 __version__ = "0.1.0"
 """The version of govreport: the one source of the version of the distribution too."""
@@ -79,17 +82,19 @@ _LAZY = {
     "indicators_frame": "govreport.frames",
     "metrics_frame": "govreport.frames",
     "targets_frame": "govreport.frames",
+    "to_dict": "govreport.serialize.json",
+    "from_dict": "govreport.serialize.json",
 }
 """The public names loaded on first use, and the module that defines each."""
 
 __all__ = [
-    "BatchResult", "Cell", "Change", "Column", "Congress", "DecodeError", "Diagnostic", "Figure",
-    "FormatError", "FrontMatter", "FrontRole", "Indicator", "IndicatorValue", "Furniture", "FurnitureKind",
-    "GovreportError", "Item", "ItemKind", "Kind", "Level", "Meta", "Metric", "Note", "Notice", "NumeralError",
+    "Attribute", "BatchResult", "Cell", "Change", "Column", "Congress", "DecodeError", "Diagnostic", "Figure", "Flag",
+    "FormatError", "FrontMatter", "FrontRole", "Indicator", "IndicatorValue", "Furniture", "FurnitureKind", "GovreportError", "Item",
+    "ItemKind", "Kind", "Level", "Meta", "Metric", "Note", "Notice", "NumeralError",
     "Paragraph", "ParseError", "Period", "Qualifier", "Report", "Row", "Section",
     "Severity", "Span", "Speaker", "Table", "__version__", "parse", "parse_bytes", "parse_file", "extract_metrics",
     "find_files", "indicators_frame", "metrics_frame", "parse_many", "Headline", "HeadlineKind",
-    "targets_frame", "comparison_frame",
+    "targets_frame", "comparison_frame", "to_dict", "from_dict",
 ]
 
 

@@ -7,17 +7,17 @@ severity). ``docs/diagnostics.md`` documents every code.
 """
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 
+from govreport.enums import StrEnum
 from govreport.span import Span
 
 
-class Severity(str, enum.Enum):
+class Severity(StrEnum):
     """How much a diagnostic matters."""
 
     INFO = "info"

@@ -97,6 +97,8 @@ class _TextCollector(HTMLParser):
         self.grids: list[_Grid] = []  # one per open <table>
 
     def _flush(self) -> None:
+        """Put the text gathered so far into the open table row as a cell, or else into the
+        lines (when it is not blank)."""
         text = _SPACE.sub(" ", "".join(self.current)).strip(" ")
         self.current = []
         if self.cells is not None:
@@ -107,6 +109,8 @@ class _TextCollector(HTMLParser):
             self.lines.append(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a table, a row or a cell, end the line at ``<br>`` or a block tag, or start
+        skipping a script or style."""
         if tag in _SKIP_TAGS:
             self.skip_depth += 1
             return
@@ -133,6 +137,8 @@ class _TextCollector(HTMLParser):
                 self._flush()
 
     def handle_endtag(self, tag: str) -> None:
+        """Close what ``tag`` opened: a cell, a row, a table, a block (its line ends) or a
+        skipped element."""
         if tag in _SKIP_TAGS:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
@@ -164,15 +170,18 @@ class _TextCollector(HTMLParser):
             self.lines.append("\t".join(texts))
 
     def handle_data(self, data: str) -> None:
+        """Keep the text, unless it is inside a skipped element."""
         if not self.skip_depth:
             self.current.append(data)
 
     def close(self) -> None:
+        """Finish the document: the last row and line are kept."""
         super().close()
         self._end_row()
         self._flush()
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """Read a ``<![…]>`` section; a malformed one as a bogus comment, as browsers do."""
         # html.parser raises AssertionError on a malformed ``<![…`` (an unknown keyword, no
         # name); read it as browsers do, as a bogus comment up to the next ``>``.
         try:
@@ -260,6 +269,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _paragraph_text(p: ElementTree.Element) -> str:
+    """The text of a DOCX paragraph: its runs' text, tabs and line breaks."""
     parts: list[str] = []
     for el in p.iter():
         if el.tag == _W + "t" and el.text:

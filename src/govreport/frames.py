@@ -94,7 +94,7 @@ TARGET_COLUMNS = tuple("report" if c == "file" else c for c in TARGET_ROW_COLUMN
 
 def targets_frame(reports: Reports) -> pandas.DataFrame:
     """The year's main targets and the previous year's outcomes of every report, one row
-    each (DESIGN.md section 5): ``kind`` is ``target`` or ``outcome``, ``indicator`` the
+    each (docs/targets.md): ``kind`` is ``target`` or ``outcome``, ``indicator`` the
     canonical key. Accepts the same ``reports`` as :func:`metrics_frame`; value columns are
     floats (empty for a qualitative target), years nullable integers.
 
@@ -128,6 +128,8 @@ def comparison_frame(reports: Reports) -> pandas.DataFrame:
 
 
 def _named(reports: Reports) -> Iterator[tuple[str, Report]]:
+    """Each report of ``reports`` with a name for it: a mapping's key, a batch result's path, or the
+    report's title."""
     if isinstance(reports, Report):
         yield _title(reports, 0), reports
     elif isinstance(reports, Mapping):
@@ -148,6 +150,7 @@ def _title(report: Report, index: int) -> str:
 
 
 def _pandas() -> Any:
+    """The pandas module; :class:`ImportError` naming the ``pandas`` extra when it is missing."""
     try:
         import pandas
     except ImportError:

@@ -2,7 +2,8 @@
 
 Markers are matched on normalized text (see :mod:`govreport.normalize`), where ``(``
 has become ``（`` and full-width digits ASCII. A :class:`Marker` records the style (the
-marker with its numeral replaced by ``N``), the ordinal and where the marker ends.
+marker with its numeral replaced by ``N``), the ordinal and where the marker ends. The
+numerals of markers are read by :func:`govreport.numerals.small_ordinal`.
 """
 from __future__ import annotations
 
@@ -11,36 +12,9 @@ import re
 import attrs
 import regex
 
-__all__ = ["Marker", "match_heading", "match_item", "match_figure", "match_column", "chinese_ordinal", "CN_DIGITS",
-           "COLUMN_TITLE"]
+from govreport.numerals import small_ordinal
 
-CN_DIGITS = "〇零一二三四五六七八九十百两"
-_CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def chinese_ordinal(numeral: str) -> int | None:
-    """The value of a small Chinese or Arabic numeral (一 … 九十九, 一百 … 九百九十九).
-
-    Returns ``None`` for anything else. Kept here, dependency free, because markers are
-    matched on every line; the general converter is :mod:`govreport.numerals`.
-    """
-    if numeral.isdigit():
-        return int(numeral)
-    total, current = 0, 0
-    for ch in numeral:
-        if ch in _CN_VALUE:
-            current = current * 10 + _CN_VALUE[ch] if current and numeral[0] in "〇零" else _CN_VALUE[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    value = total + current
-    return value if value > 0 else None
+__all__ = ["Marker", "match_heading", "match_item", "match_figure", "match_column", "COLUMN_TITLE"]
 
 
 @attrs.frozen(slots=True)
@@ -114,7 +88,7 @@ def match_heading(text: str, pos: int = 0) -> Marker | None:
         after = m.end()
         if (after >= len(text) or text[after] == "\n") and not style.startswith("第"):
             continue
-        ordinal = chinese_ordinal(m.group("n"))
+        ordinal = small_ordinal(m.group("n"))
         if ordinal is None:
             continue
         if key == "01" and _SENTENCE_PUNCT.search(text, after, stop):
@@ -166,7 +140,7 @@ def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | No
     stop = _line_end(text, pos)
     m = _ORDINAL_ITEM.match(text, pos, stop)
     if m is not None:
-        return ("ordinal", m.group(0), chinese_ordinal(m.group("n")), m.end() - pos)
+        return ("ordinal", m.group(0), small_ordinal(m.group("n")), m.end() - pos)
     m = _DASH_ITEM.match(text, pos, stop)
     if m is not None:
         return ("dash", m.group(0), None, m.end() - pos)
@@ -212,7 +186,7 @@ def match_column(text: str, pos: int, end: int) -> tuple[int | None, int] | None
         return None, m.end()
     if not numeral.isdigit() and not m.group("sep") and m.end() < end and text[m.end()] not in "*“\"":
         return None  # 专栏一览: a word that opens with a numeral, not a box number
-    return chinese_ordinal(numeral), m.end()
+    return small_ordinal(numeral), m.end()
 
 # possessive runs of spaces: with two greedy runs around an optional stop, a caption marker
 # followed by many spaces and no word backtracked quadratically

@@ -7,20 +7,20 @@ name the region of a report that never states it in its front matter.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 import regex
 
+from govreport.errors import NumeralError
 from govreport.front import FrontInfo
-from govreport.normalize import normalize
-from govreport.text import DATE
-from govreport.markers import chinese_ordinal
 from govreport.model import Congress, Kind, Level, Meta, Node, Notice, Section, Speaker
+from govreport.normalize import normalize
+from govreport.numerals import ARABIC_YEAR, PLAN, YEAR, YEAR_RANGE, plan_number, plan_period, small_ordinal
+from govreport.numerals import date as first_date
 
-__all__ = ["extract_meta", "PROVINCES", "NATIONAL_REGION", "parse_date", "plan_start_year", "region_of_issuer"]
+__all__ = ["extract_meta", "PROVINCES", "NATIONAL_REGION", "region_of_issuer"]
 
 PROVINCES: tuple[str, ...] = (
     "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省",
@@ -35,26 +35,20 @@ _SHORT = {p: regex.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自�
 NATIONAL_REGION = "全国"
 """The region of the State Council's reports and of national plans."""
 
-_CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-             "六": "6", "七": "7", "八": "8", "九": "9"}
-_YEAR = regex.compile(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ ]*年")
+_YEAR = regex.compile(rf"(?<![0-9])(?P<y>{ARABIC_YEAR})[ ]*年")
 _CONGRESS = regex.compile(
     r"(?P<name>(?<![0-9])(?P<region>\p{Han}{0,16}?)第(?P<term>[一二三四五六七八九十]{1,4}|[0-9]{1,2})届"
     r"(?P<body>全国人民代表大会|人民代表大会|人大))第?(?P<session>[一二三四五六七八九十]{1,3}|[0-9]{1,2})次(?:全体)?会议"
 )
 _REGION_IN_TITLE = regex.compile(
-    r"(?P<r>\p{Han}{2,12}?(?:省|市|自治区|自治州|地区|盟|区|县|旗))(?:[0-9]{4}年)?(?:(?:人民)?政府|国民经济和社会发展)"
+    r"(?P<r>\p{Han}{2,12}?(?:省|市|自治区|自治州|地区|盟|区|县|旗))"
+    rf"(?:{YEAR}年)?(?:(?:人民)?政府|国民经济和社会发展)"
 )
 # The period of a plan in its title: 第十四个五年规划, “十四五”, 十四五规划, 2021—2025年
-_PERIOD = regex.compile(
-    r"(?P<y>(?:19|20)[0-9]{2})[ ]*年?[ ]*[—–―~～至到-][ ]*(?:19|20)[0-9]{2}"
-    r"|第(?P<n>[一二三四五六七八九十]{1,3})个五年"
-    r"|“(?P<q>[一二三四五六七八九十]{1,3})五[ ]*”"
-    r"|(?<![一二三四五六七八九十百千第])十(?P<d>[一二三四五六七八九])五(?![一二三四五六七八九十百千年])"
-)
+_PERIOD = regex.compile(rf"(?P<y>{YEAR_RANGE})|(?P<plan>{PLAN})")
 _PLAN_TITLE = regex.compile(r"(?:规划|纲要)(?:[（(][^（()）]{1,20}[）)])?$")
 # What a title may open with before the region it names: a plan's period or a year.
-_TITLE_LEAD = regex.compile(r"^(?:“[一二三四五六七八九十]{1,3}五”|[（(]?(?:19|20)[0-9]{2}[—–―~～至到-]*(?:(?:19|20)[0-9]{2})?年?[）)]?)?")
+_TITLE_LEAD = regex.compile(rf"^(?:{PLAN}|[（(]?(?:{YEAR_RANGE}|{ARABIC_YEAR})年?[）)]?)?")
 # A region named at the start of a title: 上海市青禾区…, 青禾市… (each unit has at least two
 # characters before its suffix, so 城市 in 青禾市城市更新规划 is not one).
 _LEADING_REGION = regex.compile(
@@ -75,33 +69,8 @@ _LOCAL_VOICE = re.compile("[全本我][省市区县州旗]")
 
 
 
-def parse_date(text: str) -> dt.date | None:
-    """The first date ``2025年1月14日``, ``２０２５年１月１４日`` or ``二〇二六年一月十五日`` in ``text``."""
-    m = DATE.search(normalize(text))
-    if m is None:
-        return None
-    y = m.group("y")
-    year = int("".join(_CN_DIGIT.get(c, c) for c in y))
-    month = chinese_ordinal(m.group("m"))
-    day = chinese_ordinal(m.group("d"))
-    if month is None or day is None:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def plan_start_year(n: int) -> int:
-    """The first year of the n-th five-year plan (the 14th ran 2021–2025).
-
-    The first two plans ran from 1953; 1963–1965 were years of readjustment, so from the
-    third plan on the n-th starts in 1953 + 5(n − 1) + 3.
-    """
-    return 1953 + 5 * (n - 1) + (3 if n >= 3 else 0)
-
-
 def _level_of(region: str | None, national: bool) -> Level | None:
+    """The administrative level of ``region``, told from its suffix (省, 市, 区, 县 …)."""
     if national or region == NATIONAL_REGION:
         return Level.NATIONAL
     if not region:
@@ -131,6 +100,7 @@ _SHORT_NAME = re.compile("|".join(re.escape(_SHORT[p]) for p in PROVINCES))
 
 
 def _body_region(text: str) -> str | None:
+    """The province ``text`` names most, if it names it at least three times."""
     found: Counter[str] = Counter()
     pos = 0
     while (m := _SHORT_NAME.search(text, pos)) is not None:
@@ -144,10 +114,11 @@ def _body_region(text: str) -> str | None:
 
 
 def _year_from_outline(sections: Sequence[Section]) -> int | None:
+    """The report's year from a top-level title: ``2024年工作回顾`` gives 2025, ``2025年工作安排`` 2025."""
     for sec in sections:
         if sec.depth != 1:
             continue
-        m = _YEAR.search(normalize(sec.title)) or regex.search(r"(?P<y>[0-9]{4})年", normalize(sec.title))
+        m = _YEAR.search(normalize(sec.title))
         if m is None:
             continue
         year = int(m.group("y"))
@@ -164,9 +135,11 @@ def _plan_year(title: str) -> int | None:
     if m is None:
         return None
     if m.group("y"):
-        return int(m.group("y"))
-    n = chinese_ordinal(m.group("n") or m.group("q") or "十" + m.group("d"))
-    return plan_start_year(n) if n else None
+        return int(m.group("y")[:4])
+    try:
+        return plan_period(plan_number(m.group("plan")))[0]
+    except NumeralError:
+        return None  # 第十十个五年: no plan's number
 
 
 def _kind(info: FrontInfo, title: str, sections: Sequence[Section]) -> Kind:
@@ -204,7 +177,7 @@ def _region_of_title(title: str, kind: Kind) -> str | None:
     a plan titled ``国家…``/``全国…`` is national."""
     m = _REGION_IN_TITLE.search(normalize(title))
     if m is not None:
-        return str(regex.sub(r"^[0-9]{4}年", "", m.group("r")))
+        return str(regex.sub(rf"^{YEAR}年", "", m.group("r")))
     bare = _TITLE_LEAD.sub("", title)
     if kind is Kind.PLAN_OUTLINE and _NATIONAL_TITLE.match(bare):
         return NATIONAL_REGION
@@ -249,8 +222,8 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
         name = congress_m.group("name")[len(congress_m.group("region")) :]
         congress = Congress(
             name=(congress_region or "") + name,
-            term=chinese_ordinal(congress_m.group("term")),
-            session=chinese_ordinal(congress_m.group("session")),
+            term=small_ordinal(congress_m.group("term")),
+            session=small_ordinal(congress_m.group("session")),
         )
         national = congress_m.group("body") == "全国人民代表大会"
     head = "".join(text[:2000].split())
@@ -259,7 +232,7 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
 
     title = info.title
     flat_title = "".join((title or "").split())
-    date = parse_date(subtitle) if subtitle else None
+    date = first_date(subtitle) if subtitle else None
     kind = _kind(info, flat_title, sections)
     region = NATIONAL_REGION if national else _region(info, text, flat_title, kind, congress_region)
 
@@ -280,7 +253,7 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
             issuer=info.notice_issuer,
             title=info.notice_title,
             recipients=info.notice_recipients,
-            date=parse_date(info.notice_date or ""),
+            date=first_date(info.notice_date or ""),
         )
     speaker = None
     if info.speaker_name or info.speaker_office:

@@ -1,25 +1,35 @@
 """The document model: frozen, slotted attrs classes and enums for closed label sets.
 
 This module holds data only. Parsing lives in :mod:`govreport.parser`, conversion to
-and from JSON in :mod:`govreport.serialize`. Every node carries a :class:`Span` into
-``Report.text``; children are tuples.
+and from JSON in :mod:`govreport.serialize.json`, section lookups in
+:mod:`govreport.lookup`. Every node carries a :class:`Span` into ``Report.text``;
+children are tuples. Enums derive from :class:`govreport.enums.StrEnum`: they print as
+their value.
+
+The serializers import this module, never the reverse. ``Report.to_dict()`` and
+``Report.from_dict()`` are conveniences that call :func:`govreport.to_dict` and
+:func:`govreport.from_dict` through the package, whose names are looked up when the
+method is called (the package imports the serializers after this module); the model
+itself imports no serializer.
 """
 from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import enum
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Union
 
 import attrs
 
+import govreport
+from govreport.enums import StrEnum
 from govreport.errors import Diagnostic
+from govreport.lookup import find_section
 from govreport.span import Span
 
 
-class Kind(str, enum.Enum):
+class Kind(StrEnum):
     """What sort of document a report is."""
 
     WORK_REPORT = "work_report"
@@ -28,7 +38,7 @@ class Kind(str, enum.Enum):
     OTHER = "other"
 
 
-class Level(str, enum.Enum):
+class Level(StrEnum):
     """The administrative level of the issuing government."""
 
     NATIONAL = "national"
@@ -37,7 +47,7 @@ class Level(str, enum.Enum):
     COUNTY = "county"
 
 
-class Qualifier(str, enum.Enum):
+class Qualifier(StrEnum):
     """How a quantity is hedged: 左右/约 (approx), 以上/超过 (at_least), 以内/不超过 (at_most)."""
 
     APPROX = "approx"
@@ -45,7 +55,7 @@ class Qualifier(str, enum.Enum):
     AT_MOST = "at_most"
 
 
-class Change(str, enum.Enum):
+class Change(StrEnum):
     """What a quantity says about its indicator."""
 
     LEVEL = "level"  # 城镇调查失业率5.2%
@@ -56,7 +66,7 @@ class Change(str, enum.Enum):
     SHARE = "share"  # 占…比重
 
 
-class Period(str, enum.Enum):
+class Period(StrEnum):
     """The period a quantity covers."""
 
     ANNUAL_AVERAGE = "annual_average"  # 年均
@@ -64,7 +74,7 @@ class Period(str, enum.Enum):
     FULL_YEAR = "full_year"  # 全年
 
 
-class ItemKind(str, enum.Enum):
+class ItemKind(StrEnum):
     """The sort of enumeration an :class:`Item` belongs to."""
 
     ORDINAL = "ordinal"  # 一是… 二是… / 一要… 二要…
@@ -74,7 +84,7 @@ class ItemKind(str, enum.Enum):
     BULLET = "bullet"  # ● / ■ / · items
 
 
-class FrontRole(str, enum.Enum):
+class FrontRole(StrEnum):
     """The role of a line in the front matter of a report."""
 
     TITLE = "title"
@@ -84,7 +94,7 @@ class FrontRole(str, enum.Enum):
     NOTICE = "notice"
 
 
-class FurnitureKind(str, enum.Enum):
+class FurnitureKind(StrEnum):
     """Page furniture around a report: kept as nodes, never headings or metrics."""
 
     CLUTTER = "clutter"  # 下载 / 打印 / 字号 / 首页 > …
@@ -151,7 +161,7 @@ class Metric:
 
     ``year`` is the year the quantity is about; a figure for a run of years (a five-year
     plan's ``年均增长``, ``过去五年``) has ``years`` (first, last) instead. ``key`` is the
-    canonical indicator (``gdp_growth``, ``cpi`` …, DESIGN.md section 5) or ``None``.
+    canonical indicator (``gdp_growth``, ``cpi`` …, see docs/targets.md) or ``None``.
     """
 
     text: str
@@ -174,7 +184,7 @@ class Metric:
     key: str | None = None
 
 
-class HeadlineKind(str, enum.Enum):
+class HeadlineKind(StrEnum):
     """Whether a headline figure is one of the year's targets or one of last year's outcomes."""
 
     TARGET = "target"
@@ -183,7 +193,7 @@ class HeadlineKind(str, enum.Enum):
 
 @attrs.frozen(slots=True)
 class Headline:
-    """A row of the table analysts compile (DESIGN.md section 5): one of the year's main
+    """A row of the table analysts compile (see docs/targets.md): one of the year's main
     expected targets, or one of the previous year's headline outcomes.
 
     ``key`` is the canonical indicator (``gdp_growth``, ``cpi`` …); ``name`` the indicator
@@ -233,6 +243,29 @@ class Item:
     children: tuple[Node, ...] = ()
 
 
+class Flag(StrEnum):
+    """What a table cell says besides its number (``Cell.flags``, ``IndicatorValue.flags``)."""
+
+    FIVE_YEAR_AVERAGE = "five_year_average"  # 3.8*
+    FIVE_YEAR_CUMULATIVE = "five_year_cumulative"  # 〔17〕
+    APPROX = "approx"  # 5左右
+    AT_LEAST = "at_least"  # 30以上
+    AT_MOST = "at_most"  # 5.5以内
+    TEXT = "text"  # 与经济增长基本同步: words, no number
+    DECLINE = "decline"  # 下降15%: an indicator value that says its direction
+    GROWTH = "growth"  # 增长5%
+
+
+class Attribute(StrEnum):
+    """The attribute of a plan's indicator, as its table says (the 属性 column)."""
+
+    ANTICIPATORY = "预期性"
+    BINDING = "约束性"
+    GUIDING = "引导性"
+    DIRECTIVE = "指导性"
+    ENCOURAGED = "鼓励性"
+
+
 @attrs.frozen(slots=True)
 class Cell:
     """One table cell: its text and, when it holds a quantity, value, unit and flags."""
@@ -240,7 +273,7 @@ class Cell:
     text: str
     value: Decimal | None = None
     unit: str | None = None
-    flags: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
     metrics: tuple[Metric, ...] = ()
 
 
@@ -263,14 +296,15 @@ class IndicatorValue:
     text: str
     year: int | None = None
     value: Decimal | None = None
-    flags: tuple[str, ...] = ()
+    flags: tuple[Flag, ...] = ()
 
 
 @attrs.frozen(slots=True)
 class Indicator:
     """A row of an indicator table (序号 / 指标 / years / 属性) read as data.
 
-    ``attribute`` is 预期性 (anticipatory) or 约束性 (binding) as the table says.
+    ``attribute`` is 预期性 (anticipatory), 约束性 (binding) … as the table says, or
+    ``None`` when it has no 属性 column or the cell says none of these.
     """
 
     name: str
@@ -279,7 +313,7 @@ class Indicator:
     unit: str | None = None
     category: str | None = None
     values: tuple[IndicatorValue, ...] = ()
-    attribute: str | None = None
+    attribute: Attribute | None = None
 
     def value_for(self, year: int) -> IndicatorValue | None:
         """The value given for ``year``, or ``None``."""
@@ -356,6 +390,8 @@ class Section:
 
     ``style`` is the marker with its numeral replaced by ``N`` (``N、``, ``（N）``,
     ``第N章``), or ``""`` for a part title with no number. ``depth`` is 1 at the top.
+    ``title_metrics`` are the quantities in the heading's own title; :attr:`metrics`
+    gives every metric under the heading.
     """
 
     span: Span
@@ -366,7 +402,13 @@ class Section:
     depth: int
     title_span: Span
     children: tuple[Node, ...] = ()
-    metrics: tuple[Metric, ...] = ()
+    title_metrics: tuple[Metric, ...] = ()
+
+    @property
+    def metrics(self) -> tuple[Metric, ...]:
+        """Every metric of the section, its title's and those of everything under it (table
+        cells too), in document order."""
+        return metrics_of((self,))
 
 
 Node = Union[Section, Paragraph, Item, Column, Table, Figure, Note, FrontMatter, Furniture]
@@ -374,7 +416,35 @@ Node = Union[Section, Paragraph, Item, Column, Table, Figure, Note, FrontMatter,
 
 
 def _children(node: Node) -> tuple[Node, ...]:
+    """The children of ``node``; none for a node that cannot have any."""
     return getattr(node, "children", ())
+
+
+def own_metrics(node: Node) -> tuple[Metric, ...]:
+    """The metrics ``node`` itself carries: a section's title metrics, a paragraph's,
+    item's or box's metrics; none for other nodes (a table's are in its cells)."""
+    if isinstance(node, Section):
+        return node.title_metrics
+    return getattr(node, "metrics", ())
+
+
+def _cell_metrics(table: Table) -> list[Metric]:
+    """The metrics in the cells of ``table``."""
+    return [m for row in table.rows for cell in row.cells for m in cell.metrics]
+
+
+def metrics_of(nodes: tuple[Node, ...]) -> tuple[Metric, ...]:
+    """Every metric of ``nodes`` and their descendants (table cells too), in document order."""
+    found: list[Metric] = []
+    stack: list[Node] = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        found.extend(own_metrics(node))
+        if isinstance(node, Table):
+            found.extend(_cell_metrics(node))
+        stack.extend(reversed(_children(node)))
+    found.sort(key=lambda m: m.span.start)
+    return tuple(found)
 
 
 @attrs.frozen(slots=True)
@@ -398,9 +468,9 @@ class Report:
         k = bisect.bisect_right([p.start for p in self.pages], start)
         return max(k, 1)
     targets: tuple[Headline, ...] = ()
-    """The year's main expected targets (DESIGN.md section 5), found at parse time."""
+    """The year's main expected targets (see docs/targets.md), found at parse time."""
     outcomes: tuple[Headline, ...] = ()
-    """The previous year's headline outcomes (DESIGN.md section 5), found at parse time."""
+    """The previous year's headline outcomes (see docs/targets.md), found at parse time."""
 
     def walk(self) -> Iterator[Node]:
         """Every node of the tree, depth first, parents before children."""
@@ -428,15 +498,7 @@ class Report:
     @property
     def metrics(self) -> tuple[Metric, ...]:
         """Every metric of the report, in document order."""
-        found: list[Metric] = []
-        for node in self.walk():
-            found.extend(getattr(node, "metrics", ()))
-            if isinstance(node, Table):
-                for row in node.rows:
-                    for cell in row.cells:
-                        found.extend(cell.metrics)
-        found.sort(key=lambda m: m.span.start)
-        return tuple(found)
+        return metrics_of(self.body)
 
     def located_metrics(self) -> Iterator[tuple[tuple[Section, ...], Metric]]:
         """Every metric with the chain of sections enclosing it, in document order."""
@@ -444,9 +506,9 @@ class Report:
         def visit(nodes: tuple[Node, ...], path: tuple[Section, ...]) -> Iterator[tuple[tuple[Section, ...], Metric]]:
             for node in nodes:
                 inner = path + (node,) if isinstance(node, Section) else path
-                found = list(getattr(node, "metrics", ()))
+                found = list(own_metrics(node))
                 if isinstance(node, Table):
-                    found += [m for row in node.rows for cell in row.cells for m in cell.metrics]
+                    found += _cell_metrics(node)
                 for metric in sorted(found, key=lambda m: m.span.start):
                     yield inner, metric
                 yield from visit(_children(node), inner)
@@ -466,38 +528,20 @@ class Report:
         """Find a section by its title or by a path of markers such as ``三/（二）``.
 
         A path step matches a section's marker (``三``, ``三、``, ``（二）``, ``第一章``)
-        or its title, among the sections directly under the previous step. A key without
-        ``/`` is tried as an exact title or marker, then as a marker written another way
-        (``二``, ``(二)``: the shallowest such section), then as part of a title (the
-        first section whose title contains it). Raises :class:`KeyError` when nothing matches.
+        or its title, among the sections directly under the previous step (sections inside
+        boxes or items are not looked at). A key without ``/`` is tried as an exact title
+        or marker, then as a marker written another way (``二``, ``(二)``: the shallowest
+        such section), then as part of a title (the first section whose title contains
+        it). Raises :class:`KeyError` when nothing matches (rules:
+        :func:`govreport.lookup.find_section`).
         """
-        if "/" in key:
-            return self._section_by_path([p for p in key.split("/") if p.strip()], key)
-        for sec in self.sections:
-            if sec.title == key or sec.marker == key:
-                return sec
-        matching = [sec for sec in self.sections if _marker_matches(sec, key)]
-        if matching:
-            return min(matching, key=lambda s: s.depth)
-        for sec in self.sections:
-            if key in sec.title:
-                return sec
-        raise KeyError(f"no section titled or marked {key!r}")
+        return find_section(self.sections, key, self._sections_below)
 
-    def _section_by_path(self, steps: list[str], key: str) -> Section:
-        nodes: tuple[Node, ...] = self.body
-        found: Section | None = None
-        for step in steps:
-            step = step.strip()
-            match = next(
-                (n for n in _sections_below(nodes) if _marker_matches(n, step) or n.title == step),
-                None,
-            )
-            if match is None:
-                raise KeyError(f"no section at path {key!r} (stopped at {step!r})")
-            found, nodes = match, match.children
-        assert found is not None
-        return found
+    def _sections_below(self, parent: Section | None) -> Iterator[Section]:
+        """The sections directly in ``parent``'s children (the body's for ``None``)."""
+        for n in self.body if parent is None else parent.children:
+            if isinstance(n, Section):
+                yield n
 
     def section_path(self, target: Node | Metric) -> tuple[Section, ...]:
         """The chain of sections, outermost first, that encloses ``target``."""
@@ -516,34 +560,10 @@ class Report:
             nodes = inner.children
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of DESIGN.md section 4 (``schema: govreport/1``)."""
-        from govreport.serialize.json import report_to_dict
-
-        return report_to_dict(self)
+        """The JSON form (``schema: govreport/1``, see docs/model.md): :func:`govreport.to_dict`."""
+        return govreport.to_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
-        """Read back what :meth:`to_dict` wrote."""
-        from govreport.serialize.json import report_from_dict
-
-        return report_from_dict(data)
-
-
-def _sections_below(nodes: tuple[Node, ...]) -> Iterator[Section]:
-    """The sections among ``nodes`` themselves (sections inside boxes or items are not looked at)."""
-    for n in nodes:
-        if isinstance(n, Section):
-            yield n
-
-
-def _marker_matches(sec: Section, step: str) -> bool:
-    """``（二）`` matches ``(二)``; a bare ``二`` matches any marker numbered 二."""
-    if not sec.marker:
-        return False
-    from govreport.normalize import normalize
-
-    marker, step = normalize(sec.marker.strip()), normalize(step.strip())
-    if marker == step:
-        return True
-    bare = marker.strip("、.（） ")
-    return step == bare
+        """Read back what :meth:`to_dict` wrote: :func:`govreport.from_dict`."""
+        return govreport.from_dict(data)

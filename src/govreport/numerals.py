@@ -33,13 +33,25 @@ fraction               ``三分之一`` ``1/10`` ``0.333…`` (28 digits) ``0.1`
 doubling               ``翻一番`` ``翻两番`` ``2`` ``4`` (a multiplier)
 =====================  ===================  ==========================================
 
-Ordinals (``第十八届``), plan terms (``十四五``) and years (``二〇三五年``) are not
-quantities; :func:`ordinal`, :func:`plan_number` and :func:`year` read them.
+Ordinals (``第十八届``), plan terms (``十四五``), years (``二〇三五年``) and dates are not
+quantities; :func:`ordinal` and :func:`small_ordinal`, :func:`plan_number` and
+:func:`plan_period`, :func:`year` and :func:`date` read them. This is the only module that
+reads a numeral, a year, an ordinal or a plan name: the other modules match them with the
+regex sources below (:data:`YEAR`, :data:`ARABIC_YEAR`, :data:`YEAR_RANGE`,
+:data:`PLAN_NAME`, :data:`PLAN`, :data:`DATE`) and ask these functions for their values.
+
+Regex engines, one per purpose. The patterns here and the sources exported from here are
+written for the standard library's ``re``: it is faster on these short alternations and
+its character-class scan is what makes :data:`NUMERAL_RE` cheap on a whole report. The
+sources use no syntax that the ``regex`` module reads differently, so a rule that needs
+``regex`` — possessive runs or atomic groups (``re`` has them only from Python 3.11, and
+3.10 is supported), or ``\\p{Han}`` — may embed them in its own ``regex`` pattern.
 
 .. _cn2an: https://github.com/Ailln/cn2an
 """
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import re
 from collections.abc import Mapping
@@ -52,21 +64,30 @@ from govreport.normalize import normalize
 
 __all__ = [
     "ARABIC",
+    "ARABIC_YEAR",
     "CHINESE",
     "CN_DIGITS",
     "CN_MAGNITUDES",
     "CN_UNITS",
+    "DATE",
     "DOUBLING",
     "FIXED_TERMS",
     "MAX_NUMERAL_LENGTH",
     "MIXED",
     "NUMERAL_RE",
     "PERCENT_WORD",
+    "PLAN",
+    "PLAN_NAME",
+    "YEAR",
+    "YEAR_RANGE",
+    "date",
     "doubling",
     "is_year_like",
     "plain",
     "ordinal",
     "plan_number",
+    "plan_period",
+    "small_ordinal",
     "to_decimal",
     "year",
 ]
@@ -106,6 +127,39 @@ FIXED_TERMS: Final[tuple[str, ...]] = (
 """Terms whose numerals are never converted inside text (see :func:`plan_number` for 十四五)."""
 
 _DIGIT_CHARS = "".join(CN_DIGITS)
+_CN_PLAIN_DIGITS = "〇零一二三四五六七八九"  # the digits a year or a date is written in
+_CN_SMALL = "一二三四五六七八九十"  # the numerals of plan numbers, months and days
+
+YEAR: Final[str] = rf"(?:\d{{4}}|[{_CN_PLAIN_DIGITS}]{{4}})"
+"""Regex source of the four digits of a year, Arabic or Chinese (``2025``, ``二〇二五``);
+``\\d`` also takes the full-width digits of text that was not normalized (``２００１``, in a
+section's title). :func:`year` reads them."""
+
+ARABIC_YEAR: Final[str] = r"(?:19|20)[0-9]{2}"
+"""Regex source of a year of 1900–2099 in Arabic digits: the years a title, a table
+header or a plan's period names."""
+
+YEAR_RANGE: Final[str] = rf"{ARABIC_YEAR}[ ]*年?[ ]*[—–―~～至到-][ ]*{ARABIC_YEAR}"
+"""Regex source of a run of years: ``2021—2025``, ``2021年至2025`` (the first year opens it)."""
+
+PLAN_NAME: Final[str] = "十[一二三四五六七八九]?五"
+"""Regex source of the short name of the 10th to 19th five-year plans (``十五``, ``十四五``),
+as it stands before 时期, 规划, 末 …; :func:`plan_number` reads it."""
+
+PLAN: Final[str] = (
+    rf"第[{_CN_SMALL}]{{1,3}}个五年"
+    rf"|“[{_CN_SMALL}]{{1,3}}五[ ]*”"
+    r"|(?<![一二三四五六七八九十百千第])十[一二三四五六七八九]五(?![一二三四五六七八九十百千年])"
+)
+"""Regex source of a five-year plan named anywhere in a text: ``第十四个五年``, ``“十四五”``,
+or a bare ``十四五`` that is no part of a longer numeral; :func:`plan_number` reads it."""
+
+DATE: Final[re.Pattern[str]] = re.compile(
+    rf"(?P<y>{YEAR})[ ]*年[ ]*(?P<m>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})[ ]*月"
+    rf"[ ]*(?P<d>[0-9]{{1,2}}|[{_CN_SMALL}]{{1,3}})[ ]*日"
+)
+"""A date written ``2025年1月14日`` or ``二〇二六年一月十五日`` (match on normalized text);
+:func:`date` reads it."""
 _UNIT_CHARS = "".join(CN_UNITS)
 _MAG_CHARS = "".join(CN_MAGNITUDES)
 
@@ -158,15 +212,16 @@ _ORDINAL = re.compile(
     rf"第?\s*(?P<n>{ARABIC}|[{_DIGIT_CHARS}{_UNIT_CHARS}{_MAG_CHARS}]+)\s*[^\d{_DIGIT_CHARS}{_UNIT_CHARS}]{{0,4}}"
 )
 _PLAN = re.compile(
-    rf"[“\"「]?第?(?P<n>[{_DIGIT_CHARS}十]+?)(?:个五年|五)[”\"」]?"
+    rf"[“\"「]?第?(?P<n>[{_DIGIT_CHARS}十]+?)(?:个五年|五)[ ]*[”\"」]?"
     r"(?:年规划|规划纲要|规划|时期|期间|末|初|计划)?"
 )
-_YEAR = re.compile(r"(?P<n>\d{4}|[〇零一二三四五六七八九]{4})\s*(?:年度|年)?")
+_YEAR = re.compile(rf"(?P<n>{YEAR})\s*(?:年度|年)?")
 _TRADITIONAL = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "貳": "贰", "參": "叁", "陸": "陆"})
 _PERCENT_PREFIX = "百分之"
 
 
 def _dec(value: int) -> Decimal:
+    """``value`` as a Decimal."""
     return Decimal(value)
 
 
@@ -238,6 +293,7 @@ def _small_integer(text: str) -> int | None:
 
 
 def _pure_chinese_integer(text: str) -> Decimal:
+    """The value of a Chinese integer with no Arabic digits (``三千五百万``, ``百亿``)."""
     small = _small_integer(text)
     if small is not None:
         return _dec(small)
@@ -352,12 +408,14 @@ def _last_token_was_unit(text: str) -> bool:
 
 
 def _integer_part(text: str) -> Decimal:
+    """The value of the integer part of a numeral, Chinese or mixed."""
     if _PURE_CN.fullmatch(text):
         return _pure_chinese_integer(text)
     return _compose_mixed(text)
 
 
 def _unsigned(text: str) -> Decimal:
+    """The value of a numeral without sign: Arabic, Chinese, mixed, or a Chinese decimal (``三点五``)."""
     if _ARABIC_WHOLE.fullmatch(text):
         return Decimal(text.replace(",", ""))
     if "点" in text:
@@ -400,6 +458,7 @@ def to_decimal(text: str) -> Decimal:
 
 
 def _to_decimal(s: str) -> Decimal:
+    """The value of a normalized numeral string (see :func:`to_decimal`)."""
     if not s:
         raise NumeralError("empty numeral")
     m = _DOUBLING_WHOLE.fullmatch(s)
@@ -427,6 +486,7 @@ def _to_decimal(s: str) -> Decimal:
 
 
 def _divide(num: Decimal, den: Decimal) -> Decimal:
+    """``num / den`` to 28 significant digits, exact when it terminates."""
     if den == 0:
         raise NumeralError("fraction with a zero denominator")
     with decimal.localcontext() as ctx:
@@ -459,6 +519,19 @@ def ordinal(text: str) -> int:
     return int(value)
 
 
+def plan_period(n: int) -> tuple[int, int]:
+    """The first and last years of the ``n``-th five-year plan: 14 → (2021, 2025).
+
+    The first plan ran 1953–1957 and the second 1958–1962; 1963–1965 were years of
+    readjustment, so from the third plan (1966–1970) on the n-th starts in 1951 + 5n.
+    Raises :class:`~govreport.errors.NumeralError` for ``n`` below 1.
+    """
+    if n < 1:
+        raise NumeralError(f"no five-year plan number {n}")
+    first = 1953 + 5 * (n - 1) + (3 if n >= 3 else 0)
+    return first, first + 4
+
+
 def plan_number(text: str) -> int:
     """The number of a five-year plan term: ``十四五`` → 14, ``“十三五”规划`` → 13.
 
@@ -480,6 +553,8 @@ def year(text: str) -> int:
     Four digits, Arabic or Chinese, optionally followed by 年 or 年度.
     Raises :class:`~govreport.errors.NumeralError` otherwise.
     """
+    if len(text) == 4 and text.isascii() and text.isdigit():
+        return int(text)  # what a year pattern found, the commonest case
     m = _YEAR.fullmatch(normalize(text).strip())
     if not m:
         raise NumeralError(f"not a year: {text!r}")
@@ -487,6 +562,46 @@ def year(text: str) -> int:
     if not digits.isdigit():
         digits = "".join(str(CN_DIGITS[c]) for c in digits)
     return int(digits)
+
+
+def date(text: str) -> dt.date | None:
+    """The first date in ``text``: ``2025年1月14日``, ``２０２５年１月１４日``,
+    ``二〇二六年一月十五日``; ``None`` when there is none or it is no calendar date."""
+    m = DATE.search(normalize(text))
+    if m is None:
+        return None
+    month = small_ordinal(m.group("m"))
+    day = small_ordinal(m.group("d"))
+    if month is None or day is None:
+        return None
+    try:
+        return dt.date(year(m.group("y")), month, day)
+    except ValueError:
+        return None
+
+
+def small_ordinal(numeral: str) -> int | None:
+    """The value of the numeral of a marker, a month, a day or a term: ``十二`` → 12,
+    ``一百零五`` → 105, ``〇五`` → 5, ``12`` → 12; ``None`` for anything else.
+
+    Arabic digits, and Chinese numerals with 十 and 百 (below a thousand). Markers are
+    matched on every line, so this reads without :func:`to_decimal`'s normalization and
+    checks; it gives ``None`` rather than raising, and a Chinese zero is no ordinal.
+    """
+    if numeral.isdigit() and numeral.isascii():
+        return int(numeral)
+    total, current = 0, 0
+    for ch in numeral:
+        digit = CN_DIGITS.get(ch)
+        if digit is not None:
+            current = current * 10 + digit if current and numeral[0] in "〇零" else digit
+        elif ch == "十" or ch == "百":
+            total += (current or 1) * CN_UNITS[ch]
+            current = 0
+        else:
+            return None
+    value = total + current
+    return value if value > 0 else None
 
 
 def is_year_like(numeral: str) -> bool:

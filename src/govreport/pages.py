@@ -125,6 +125,7 @@ def place(body: tuple[Node, ...], furniture: Sequence[Furniture]) -> tuple[Node,
 
 
 def _insert(nodes: tuple[Node, ...], item: Furniture) -> tuple[Node, ...]:
+    """``nodes`` with ``item`` put in document order, inside the section, box or item that holds it."""
     starts = [n.span.start for n in nodes]
     k = bisect.bisect_right(starts, item.span.start)
     if k > 0:

@@ -145,6 +145,7 @@ def _no_metrics(start: int, end: int) -> tuple[Metric, ...]:
 
 
 def _walk_sections(nodes: Sequence[object]) -> list[Section]:
+    """Every section among ``nodes`` and under them, in document order."""
     found: list[Section] = []
     for node in nodes:
         if isinstance(node, Section):

@@ -1,4 +1,4 @@
-"""Targets and outcomes: the table analysts compile by hand (DESIGN.md section 5).
+"""Targets and outcomes: the table analysts compile by hand (docs/targets.md).
 
 A work report states the year's **main expected targets** in one passage
 (``今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；…``) and opens its review with the
@@ -29,7 +29,6 @@ CPI (``居民消费价格…持平``) is a qualitative outcome.
 """
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -37,6 +36,7 @@ from typing import Final
 
 import attrs
 
+from govreport.enums import StrEnum
 from govreport.metrics.indicator import clean
 from govreport.metrics.key import DEFAULT_KEYS, KeyTable
 from govreport.metrics.year import PLAUSIBLE_YEARS, Block, resolve_years
@@ -51,6 +51,8 @@ from govreport.model import (
     Period,
     Qualifier,
     Report,
+    Section,
+    own_metrics,
 )
 from govreport.span import Span
 
@@ -131,9 +133,9 @@ def rekey(report: Report, keys: KeyTable) -> Report:
 
     def node(n: Node) -> Node:
         changes: dict[str, object] = {}
-        metrics = getattr(n, "metrics", None)
+        metrics = own_metrics(n)
         if metrics:
-            changes["metrics"] = tuple(metric(m) for m in metrics)
+            changes["title_metrics" if isinstance(n, Section) else "metrics"] = tuple(metric(m) for m in metrics)
         children = getattr(n, "children", None)
         if children:
             changes["children"] = tuple(node(c) for c in children)
@@ -378,7 +380,7 @@ def _row(kind: HeadlineKind, m: Metric, year: int | None, name: str | None = Non
 # ---------------------------------------------------------------------------- comparison
 
 
-class Status(str, enum.Enum):
+class Status(StrEnum):
     """How a target fared in the next year's report."""
 
     MET = "met"
@@ -454,6 +456,7 @@ def compare(reports: Iterable[Report]) -> list[Comparison]:
 
 
 def _name_part(h: Headline) -> str:
+    """What tells two headlines of one key apart: ``urban`` or ``rural`` for income growth."""
     if h.key == "income_growth":
         if "城镇" in h.name or h.name.startswith("城市"):
             return "urban"

@@ -5,17 +5,11 @@ import re
 
 import regex
 
-__all__ = ["DATE", "clean", "clean_title", "first_sentence_end", "is_topic_sentence"]
+__all__ = ["clean", "clean_title", "first_sentence_end", "is_topic_sentence"]
 
 _DECORATION = regex.compile(r"<[a-zA-Z/][^<>\n]{0,40}>|\*\*|__|\\(?=[*_#\\])|^[ \t]*#{1,6}[ \t]*", regex.M)
 _TRIM = " \t\r\u3000\u00a0\u2002\u2003\u200b\u200c\u200d\u2060\ufeff"
 
-
-DATE = regex.compile(
-    r"(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})[ ]*年[ ]*(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ ]*月"
-    r"[ ]*(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[ ]*日"
-)
-"""A date written ``2025年1月14日`` or ``二〇二六年一月十五日`` (match on normalized text)."""
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # Every match of _DECORATION and _INVISIBLE starts with one of these characters; most

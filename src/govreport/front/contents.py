@@ -50,6 +50,8 @@ def _key(flat: str) -> str:
 
 
 def _opens(cur: Cursor, i: int) -> bool:
+    """Whether line ``i`` opens a table of contents: ``目录`` alone, with a page number, or with its
+    first entry."""
     m = _OPEN.fullmatch(cur.flat(i))
     if m is None:
         return False

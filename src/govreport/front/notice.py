@@ -14,7 +14,7 @@ import regex
 from govreport.front.core import Cursor, looks_like_title
 from govreport.model import FrontRole
 from govreport.normalize import normalize
-from govreport.text import DATE
+from govreport.numerals import DATE
 
 __all__ = ["notice_rule", "ISSUER"]
 

@@ -11,18 +11,19 @@ import regex
 from govreport.front.core import OFFICE, SALUTATION, SPEAKER, Cursor, flat_of, looks_like_title
 from govreport.front.header import SCRAPE_FIELDS
 from govreport.model import FrontRole
-from govreport.text import DATE, clean
+from govreport.numerals import DATE, YEAR
+from govreport.text import clean
 
 __all__ = ["title_rule", "subtitle_rule", "speaker_rule", "salutation_rule"]
 
 _DASH_RUN = regex.compile(r"[—―─–‒-]{2,}")
 _SUBTITLE_LEAD = regex.compile(r"^(?:[—―─–‒-]{1,4}|～|~)[ ]*")
 # A dash-led line is a subtitle only if it speaks of a meeting or a date (not "- 新建学校10所").
-_SUBTITLE_CUE = regex.compile(r"会议|大会|[0-9]{4}|[〇零一二][〇零一二三四五六七八九]{3}年")
+_SUBTITLE_CUE = regex.compile(rf"会议|大会|[0-9]{{4}}|{YEAR}年")
 _SUBTITLE_BODY = regex.compile(
     r"(?:在|于).{2,60}?(?:会议|大会)(?:上|开幕)"
-    r"|^[（(]?[0-9]{4}年.{2,60}?(?:会议|大会)(?:审议)?(?:批准|通过)[）)]?$"  # a plan's approval line
-    r"|^[（(](?:[0-9]{4}|[〇零一二三四五六七八九]{4})年.{0,20}?(?:在|于).{2,40}?(?:会议|大会)"  # （…, broken
+    rf"|^[（(]?{YEAR}年.{{2,60}}?(?:会议|大会)(?:审议)?(?:批准|通过)[）)]?$"  # a plan's approval line
+    rf"|^[（(]{YEAR}年.{{0,20}}?(?:在|于).{{2,40}}?(?:会议|大会)"  # （…, broken
 )
 _MEETING = regex.compile(r"(?:会议|大会)(?:开幕式)?上|）$")
 _MEETING_END = regex.compile(r"(?:会议上|大会上|会议开幕式上)")

@@ -51,6 +51,7 @@ _CHART_OBJECTS = 3000  # a page drawn from more objects than this is a chart: no
 
 
 def _pdfium() -> Any:
+    """The pypdfium2 module; :class:`FormatError` naming the ``pdf`` extra when it is missing."""
     try:
         import pypdfium2
         import pypdfium2.raw
@@ -77,6 +78,7 @@ class _Char:
 
     @property
     def cy(self) -> float:
+        """The vertical centre."""
         return (self.y0 + self.y1) / 2
 
 
@@ -99,6 +101,7 @@ class _Line:
 
     @property
     def cy(self) -> float:
+        """The vertical centre."""
         return (self.y0 + self.y1) / 2
 
     def segments(self, gap: float) -> list[tuple[float, float, str]]:
@@ -121,6 +124,7 @@ _WIDE_GAP = 1.5  # any gap this wide (in font sizes) is a space
 
 
 def _line_text(chars: Sequence[_Char], size: float) -> str:
+    """The text of a line's characters, with a space where a gap is wide, or between Latin words."""
     out: list[str] = [chars[0].ch]
     for prev, ch in zip(chars, chars[1:]):
         gap = ch.x0 - prev.x1
@@ -203,6 +207,7 @@ class _Rules:
         self.vertical: list[tuple[float, float, float]] = []
 
     def add(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """Note a drawn path by its box: a horizontal or vertical rule, or the four edges of a rectangle."""
         w, h = x1 - x0, y1 - y0
         if h <= _THIN and w >= _RULE_MIN:
             self.horizontal.append((x0, x1, (y0 + y1) / 2))
@@ -253,6 +258,7 @@ class _Region:
         self.x0, self.x1, self.y0, self.y1, self.rows = x0, x1, y0, y1, rows
 
     def holds(self, line: _Line) -> bool:
+        """Whether ``line`` stands inside the region (a point or two of slack)."""
         return self.y0 - 1 <= line.cy <= self.y1 + 1 and self.x0 - 2 <= (line.x0 + line.x1) / 2 <= self.x1 + 2
 
 
@@ -527,6 +533,7 @@ def _continues(prev: _Line, line: _Line, first: _Line, margins: _Margins, pitch:
 
 
 def _join(lines: Sequence[_Line]) -> str:
+    """The text of ``lines`` joined, with a space only between two Latin letters."""
     out = lines[0].text
     for ln in lines[1:]:
         if out and ln.text and out[-1].isascii() and out[-1].isalpha() and ln.text[0].isascii() and ln.text[0].isalpha():

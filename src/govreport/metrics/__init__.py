@@ -1,6 +1,6 @@
 """Metrics: every quantity of a text, with its value, unit, magnitude and meaning.
 
-A metric is a number bound to a unit of measure or a measure word (DESIGN.md section 3).
+A metric is a number bound to a unit of measure or a measure word (docs/metrics.md).
 :func:`extract_metrics` scans raw report text: it matches on :func:`~govreport.normalize.
 normalize` (a one-to-one table, so offsets stay valid) and returns :class:`~govreport.model.
 Metric` records whose ``span`` points into the text it was given and whose ``text`` is that
@@ -14,7 +14,7 @@ The package is one module per piece of knowledge:
 - one labeller per field: :mod:`.qualifier`, :mod:`.change`, :mod:`.period`, :mod:`.year`
   (with :func:`~govreport.metrics.year.resolve_years` for the years a sentence does not
   state), :mod:`.target` (target and estimate flags), :mod:`.indicator`, :mod:`.key`
-  (the canonical indicator keys of DESIGN.md section 5);
+  (the canonical indicator keys of docs/targets.md);
 - :mod:`.finder` — :func:`extract_metrics` and :class:`MetricFinder`, which assemble them.
 
 Units as written keep the magnitude (``亿元``, ``万标准箱``); base units drop it and the

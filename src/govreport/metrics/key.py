@@ -1,4 +1,4 @@
-"""Labeller: the canonical indicator key of a metric (DESIGN.md section 5).
+"""Labeller: the canonical indicator key of a metric (docs/targets.md).
 
 Reports name the same indicator many ways — ``全省生产总值``, ``地区生产总值``, ``经济总量``,
 ``GDP`` — and analysts compile them under one key (``gdp``, ``gdp_growth``, ``cpi`` …).
@@ -108,7 +108,7 @@ DEFAULT_KEYS_RULES: Final[tuple[KeyRule, ...]] = (
             frozenset({"%"}), clause=r"单位(?:地区|国内)?生产总值能耗|能耗强度",
             doc="energy use per unit of GDP (not CO2 intensity)", hints=("能耗", "能源消耗")),
 )
-"""The canonical keys of DESIGN.md section 5, one rule each (order: the first that matches wins)."""
+"""The canonical keys of docs/targets.md, one rule each (order: the first that matches wins)."""
 
 
 class KeyTable:
@@ -206,7 +206,7 @@ _REGION_ENDS = frozenset("省市区县州盟旗")
 _REGION = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|省|市|(?<!地)区|县|州|盟|旗)")
 
 DEFAULT_KEYS: Final[KeyTable] = KeyTable(DEFAULT_KEYS_RULES)
-"""The default :class:`KeyTable`: the keys of DESIGN.md section 5."""
+"""The default :class:`KeyTable`: the keys of docs/targets.md."""
 
 
 def label(ctx: Context, prev: Context | None, w: Window) -> None:

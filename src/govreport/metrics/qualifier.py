@@ -1,4 +1,4 @@
-"""Labeller: the qualifier of a quantity — approx, at_least, at_most (DESIGN.md section 3).
+"""Labeller: the qualifier of a quantity — approx, at_least, at_most (docs/metrics.md).
 
 A hedge after the number (左右 以上 以内 …) is part of the quantity's text and is read by
 the scanner with :data:`SUFFIX_QUAL`; a hedge in front of it (约 超过 不少于 …) stays outside

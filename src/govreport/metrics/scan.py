@@ -11,6 +11,7 @@ alone. The scan is linear in the size of the text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -35,7 +36,7 @@ from govreport.metrics.units import (
 from govreport.model import Qualifier
 from govreport.numerals import CN_UNITS, FIXED_TERMS, NUMERAL_RE, doubling, is_year_like, to_decimal
 
-__all__ = ["NUMERAL_CHARS", "Scanner", "numeral_tokens"]
+__all__ = ["NUMERAL_CHARS", "Scanner", "numeral_tokens", "protected_spans"]
 
 _SEP = re.compile(r"(?:[ \n]|\*\*|\\(?=\*)){0,8}")  # no tab: a tab separates table cells
 _SEP_FIRST = frozenset(" \n*\\")  # what a non-empty _SEP match starts with
@@ -60,12 +61,17 @@ _TENTHS_OK = frozenset("一二两三四五六七八九十")
 # Every character NUMERAL_RE reads, besides the decimal digits (\d): see MetricFinder.
 NUMERAL_CHARS: Final[frozenset[str]] = frozenset(".,〇零一二两三四五六七八九十百千万亿点分之翻了番")
 
+@functools.lru_cache(maxsize=4096)
 def _split_chinese(token: str) -> tuple[Decimal, str] | None:
     """A Chinese numeral token as (value as written, magnitude moved to the unit).
 
     ``百亿`` → (100, ``亿``); ``三千五百万`` → (3500, ``万``); ``一亿五千万`` → (150000000, ``""``).
     ``None`` for what is not a count: a lone 一 (the article), digit strings such as
     ``二〇二五`` (a year) or ``三五`` (a loose approximation).
+
+    Remembered across reports (a pure function of the token, its answer immutable): a
+    corpus repeats the same few hundred numerals, and reading one that is not among the
+    commonest asks cn2an, which takes about 100 µs.
     """
     if len(token) > 1 and not any(c in CN_UNITS or c in "万亿" or c == "点" for c in token):
         return None
@@ -100,6 +106,7 @@ class Scanner:
         offset: int = 0,
         numerals: dict[str, tuple[Decimal, str] | None] | None = None,
         tokens: Sequence[re.Match[str]] | None = None,
+        protected: tuple[list[tuple[int, int]], list[int]] | None = None,
     ) -> None:
         self.text = text
         self.norm = norm
@@ -111,8 +118,12 @@ class Scanner:
         # the numeral tokens of the slice when a scan of the whole text found them;
         # otherwise the slice is scanned here
         self.tokens = tokens
-        self._protected: list[tuple[int, int]] | None = None  # found when first asked
+        # the protected spans and their starts: of the whole text when given (see
+        # protected_spans), else those around the slice, found when first asked
+        self._protected: list[tuple[int, int]] | None = None
         self._protected_starts: list[int] = []
+        if protected is not None:
+            self._protected, self._protected_starts = protected
 
     # ---- step 1: quantities
 
@@ -431,6 +442,15 @@ class Scanner:
         if unit == "兆" and kind != "ar":
             return False
         return True
+
+def protected_spans(norm: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The short quotes, 《titles》 and fixed terms of a whole text, and where each starts.
+
+    None spans a line break, so each line is scanned afresh and these are, line by line,
+    what a scan of one slice finds; a :class:`Scanner` given them reads no text for them."""
+    spans = [m.span() for m in _PROTECTED.finditer(norm)]
+    return spans, [s for s, _ in spans]
+
 
 _NUMERAL_START = re.compile(r"[\d百翻一二两三四五六七八九十千]")
 

@@ -1,6 +1,6 @@
 """The unit table as data: units and measure words, magnitudes, rate denominators, blockers.
 
-A metric is a number bound to one of :data:`UNITS` (DESIGN.md section 3). Everything the
+A metric is a number bound to one of :data:`UNITS` (docs/metrics.md). Everything the
 scanner knows about units lives here, so that a new unit is one line of data: its category
 in :data:`UNITS`, what may not follow it in :data:`UNIT_BLOCKERS`, a different base form in
 :data:`UNIT_BASES`.

@@ -25,16 +25,16 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from govreport.metrics.record import SENTENCE_REACH, Context, Window
+from govreport.metrics.record import SENTENCE_REACH, Context, Window, new_metric
 from govreport.model import Column, Item, Metric, Node, Paragraph, Section
-from govreport.numerals import CN_DIGITS
+from govreport.numerals import PLAN_NAME, YEAR, plan_number, plan_period
+from govreport.numerals import year as year_of
 
 __all__ = [
     "Block",
     "PLAUSIBLE_YEARS",
     "Years",
     "label",
-    "plan_years",
     "resolve_years",
     "section_years",
     "when",
@@ -46,37 +46,23 @@ PLAUSIBLE_YEARS: Final[range] = range(1949, 2101)
 Years = tuple[int, int]
 """A run of years, first and last (``(2021, 2025)`` for the 14th five-year plan)."""
 
-YEAR_RE = re.compile(
-    r"(?=[\d〇零一二三四五六七八九])(?<![\d.])(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?!代|级)"
-)
+YEAR_RE = re.compile(rf"(?=[\d〇零一二三四五六七八九])(?<![\d.])(?P<y>{YEAR})[ \t]*年(?!代|级)")
 """A stated year."""
 PLAN_RE = re.compile(
-    r"(?=[“\"十])[“\"]?十(?P<n>[一二三四五六七八九]?)五[”\"]?(?:规划)?(?P<when>时期|期间|以来|期末|末|初|规划期)"
+    rf"(?=[“\"十])[“\"]?(?P<name>{PLAN_NAME})[”\"]?(?:规划)?(?P<when>时期|期间|以来|期末|末|初|规划期)"
 )
 """A five-year plan term with the part of its period meant: 十四五时期, “十三五”末, 十五五期间."""
 
 
-def plan_years(n: int) -> Years | None:
-    """The years of the ``n``-th five-year plan: 14 → (2021, 2025); ``None`` before the 4th."""
-    if n < 4:
-        return None
-    first = 1971 + 5 * (n - 4)
-    return first, first + 4
-
-
 def _stated_year(digits: str) -> int | None:
-    if not digits.isdigit():
-        digits = "".join(str(CN_DIGITS[c]) for c in digits)
-    year = int(digits)
-    return year if year in PLAUSIBLE_YEARS else None
+    """The year of four digits matched by :data:`YEAR_RE`, if plausible."""
+    found = year_of(digits)
+    return found if found in PLAUSIBLE_YEARS else None
 
 
 def when(plan: re.Match[str]) -> tuple[int | None, Years | None]:
     """What a plan-term match means: a run of years, or its first or last year."""
-    n = plan.group("n")
-    years = plan_years(10 + (CN_DIGITS[n] if n else 0))
-    if years is None:
-        return None, None
+    years = plan_period(plan_number(plan.group("name")))
     part = plan.group("when")
     if part in ("末", "期末"):
         return years[1], None
@@ -123,13 +109,11 @@ _SHIFT: Final[dict[str, int | None]] = {
 }
 _OPENING = re.compile(
     r"(?:各位代表[，,！!]?)?(?:据|经)?(?:预计|初步核算|初步统计)?[，,]?(?:刚刚过去的|过去的)?[ \t]*"
-    r"(?:(?P<y>\d{4}|[〇零一二三四五六七八九]{4})[ \t]*年(?![代级度])"
+    rf"(?:(?P<y>{YEAR})[ \t]*年(?![代级度])"
     r"|(?P<w>今年|去年|一年来|过去一年|过去的一年|五年来|过去五年|这五年|近五年)"
-    r"|(?P<plan>[“\"]?十[一二三四五六七八九]?五[”\"]?(?:规划)?(?:时期|期间|以来)))"
+    rf"|(?P<plan>[“\"]?{PLAN_NAME}[”\"]?(?:规划)?(?:时期|期间|以来)))"
 )
-_TITLE_PLAN = re.compile(
-    r"十(?P<n>[一二三四五六七八九]?)五[”\"]?(?P<when>时期|期间|以来|规划|末|发展|主要目标|目标)?"
-)
+_TITLE_PLAN = re.compile(rf"(?P<name>{PLAN_NAME})[”\"]?(?P<when>时期|期间|以来|规划|末|发展|主要目标|目标)?")
 _OPENING_YEAR = re.compile(r"开局|起步|开好局|第一年")
 # opens with the set of sentence marks, so the engine scans for those characters at once
 _OPENING_AFTER_STOP = re.compile(r"[。！？!?\n][ \t\u3000”\"]*" + _OPENING.pattern)
@@ -148,12 +132,11 @@ def section_years(title: str, report_year: int | None) -> tuple[int | None, Year
     ``过去五年工作回顾`` → the five years before the report); ``(None, None)`` for none."""
     pm = _TITLE_PLAN.search(title)
     if pm is not None:
-        years = plan_years(10 + (CN_DIGITS[pm.group("n")] if pm.group("n") else 0))
-        if years is not None:
-            if _OPENING_YEAR.search(title, pm.end()):
-                return years[0], None  # 实现“十四五”良好开局: the plan's first year
-            if pm.group("when"):
-                return None, years
+        years = plan_period(plan_number(pm.group("name")))
+        if _OPENING_YEAR.search(title, pm.end()):
+            return years[0], None  # 实现“十四五”良好开局: the plan's first year
+        if pm.group("when"):
+            return None, years
     ym = YEAR_RE.search(title)
     if ym is not None:
         year = _stated_year(ym.group("y"))
@@ -214,11 +197,16 @@ class _Resolver:
         if isinstance(node, Section):
             own = section_years(node.title, self.report_year)
             inner = own if own != (None, None) else scope
-            metrics = self.metrics(node.metrics, node.title_span.start, inner) if node.metrics else None
+            own_metrics = node.title_metrics
+            metrics = self.metrics(own_metrics, node.title_span.start, inner) if own_metrics else None
             if blocks is not None:
                 blocks.append(Block(node.title_span.start, node.title_span.end,
-                                    node.metrics if metrics is None else metrics, inner[0], inner[1], True))
+                                    own_metrics if metrics is None else metrics, inner[0], inner[1], True))
             children = self.nodes(node.children, inner) if node.children else None
+            if metrics is None and children is None:
+                return node
+            return attrs.evolve(node, title_metrics=own_metrics if metrics is None else metrics,
+                                children=node.children if children is None else children)
         elif isinstance(node, Item):
             metrics = self.metrics(node.metrics, node.span.start, scope) if node.metrics else None
             if blocks is not None:
@@ -327,7 +315,7 @@ class _Resolver:
 
 def _dated(m: Metric, year: int | None, years: Years | None) -> Metric:
     """``m`` with ``year`` and ``years`` (what ``attrs.evolve`` does, several times faster)."""
-    return Metric(
+    return new_metric(
         m.text, m.span, m.value, m.unit, m.base_value, m.base_unit, m.value_high, m.base_value_high,
         m.qualifier, m.indicator, m.change, m.period, year, m.target, m.estimate, m.partner, years, m.key,
     )

@@ -22,6 +22,7 @@ def indicator_rows(report: Report) -> Iterator[dict[str, Any]]:
 
 
 def _row(ind: Indicator) -> dict[str, Any]:
+    """One indicator as a flat row: its fields, then each value column as written, its value and flags."""
     row: dict[str, Any] = {
         "number": ind.number, "category": ind.category, "name": ind.name, "unit": ind.unit,
         "attribute": ind.attribute,

@@ -1,7 +1,9 @@
 """The JSON form of a report (schema ``govreport/1``) and reading it back.
 
 Dispatch is on type, never on class-name strings; enums become their values, Decimals
-strings, dates ISO strings. ``report_from_dict(report_to_dict(r)) == r``.
+strings, dates ISO strings. ``from_dict(to_dict(r)) == r``. This module imports the
+model; the model never imports it (``Report.to_dict()`` reaches :func:`to_dict` through
+the package, see :mod:`govreport.model`). docs/model.md shows the JSON.
 """
 from __future__ import annotations
 
@@ -16,13 +18,13 @@ import attrs
 
 from govreport.errors import Diagnostic, Severity
 from govreport.model import (
-    Cell, Change, Column, Congress, Figure, FrontMatter, FrontRole, Furniture, FurnitureKind, Headline,
+    Attribute, Cell, Change, Column, Congress, Figure, Flag, FrontMatter, FrontRole, Furniture, FurnitureKind, Headline,
     HeadlineKind, Indicator, IndicatorValue, Item, ItemKind, Kind, Level, Meta, Metric, Node, Note, Notice,
     Paragraph, Period, Qualifier, Report, Row, Section, Speaker, Table,
 )
 from govreport.span import Span
 
-__all__ = ["SCHEMA", "report_to_dict", "report_from_dict", "node_to_dict", "metric_to_dict"]
+__all__ = ["SCHEMA", "to_dict", "from_dict", "report_to_dict", "report_from_dict", "node_to_dict", "metric_to_dict"]
 
 SCHEMA = "govreport/1"
 
@@ -34,6 +36,7 @@ _TYPES = {name: cls for cls, name in _TYPE_NAMES.items()}
 
 
 def _value(v: Any) -> Any:
+    """``v`` as JSON data: enums their value, Decimals strings, dates ISO, spans pairs."""
     if isinstance(v, enum.Enum):  # before str: our enums are str subclasses
         return v.value
     if v is None or isinstance(v, (bool, int, str)):
@@ -52,7 +55,7 @@ def _value(v: Any) -> Any:
 
 
 def metric_to_dict(m: Metric) -> dict[str, Any]:
-    """One metric as the METRIC object of DESIGN.md section 4."""
+    """One metric as the METRIC object of the JSON form (docs/model.md)."""
     return {f.name: _value(getattr(m, f.name)) for f in attrs.fields(Metric)}
 
 
@@ -63,13 +66,14 @@ def node_to_dict(node: Any) -> dict[str, Any]:
 
 
 def _generic(node: Node) -> dict[str, Any]:
+    """Any node as a dict: its ``type`` tag, then its fields in order."""
     out: dict[str, Any] = {"type": _TYPE_NAMES[type(node)]}
     for f in attrs.fields(type(node)):
         value = getattr(node, f.name)
         if f.name == "children":
             out["children"] = [node_to_dict(c) for c in value]
-        elif f.name == "metrics":
-            out["metrics"] = [metric_to_dict(m) for m in value]
+        elif f.name in ("metrics", "title_metrics"):
+            out[f.name] = [metric_to_dict(m) for m in value]
         else:
             out[f.name] = _value(value)
     out.setdefault("children", [])
@@ -80,7 +84,7 @@ for _cls in _TYPE_NAMES:
     node_to_dict.register(_cls)(_generic)
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+def to_dict(report: Report) -> dict[str, Any]:
     """The whole report: ``schema``, ``meta``, ``body``, ``diagnostics`` and ``text``;
     for a paginated original also ``pages`` (the page spans) and a ``page`` number on
     every node (the page it begins on)."""
@@ -101,7 +105,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return out
 
 
+report_to_dict = to_dict
+"""The former name of :func:`to_dict`."""
+
+
 def _number_pages(nodes: list[dict[str, Any]], starts: list[int]) -> None:
+    """Give every node dict of ``nodes`` (children too) the page it begins on."""
     for node in nodes:
         node["page"] = max(bisect.bisect_right(starts, node["span"][0]), 1)
         _number_pages(node["children"], starts)
@@ -110,18 +119,22 @@ def _number_pages(nodes: list[dict[str, Any]], starts: list[int]) -> None:
 # -- reading back ----------------------------------------------------------------------
 
 def _span(v: Any) -> Span | None:
+    """A span read back, or ``None``."""
     return None if v is None else Span(int(v[0]), int(v[1]))
 
 
 def _dec(v: Any) -> Decimal | None:
+    """A Decimal read back from its string, or ``None``."""
     return None if v is None else Decimal(v)
 
 
 def _date(v: Any) -> dt.date | None:
+    """A date read back from its ISO form, or ``None``."""
     return None if v is None else dt.date.fromisoformat(v)
 
 
 def _enum(cls: type[enum.Enum], v: Any) -> Any:
+    """The member of ``cls`` valued ``v``, or ``None``."""
     return None if v is None else cls(v)
 
 
@@ -140,11 +153,24 @@ def metric_from_dict(d: dict[str, Any]) -> Metric:
     )
 
 
-def _metrics(d: dict[str, Any]) -> tuple[Metric, ...]:
-    return tuple(metric_from_dict(m) for m in d.get("metrics", ()))
+def _metrics(d: dict[str, Any], key: str = "metrics") -> tuple[Metric, ...]:
+    """The metrics under ``key`` read back."""
+    return tuple(metric_from_dict(m) for m in d.get(key, ()))
+
+
+def _title_metrics(d: dict[str, Any]) -> tuple[Metric, ...]:
+    """A section's title metrics read back; written as ``metrics`` before the key was
+    renamed ``title_metrics``, which is read as well."""
+    return _metrics(d, "title_metrics" if "title_metrics" in d else "metrics")
+
+
+def _flags(d: dict[str, Any]) -> tuple[Flag, ...]:
+    """The flags of a cell or indicator value read back."""
+    return tuple(Flag(f) for f in d.get("flags", ()))
 
 
 def _children(d: dict[str, Any]) -> tuple[Node, ...]:
+    """The child nodes read back."""
     return tuple(node_from_dict(c) for c in d.get("children", ()))
 
 
@@ -154,7 +180,7 @@ def node_from_dict(d: dict[str, Any]) -> Node:
     span = Span(*d["span"])
     if kind == "section":
         return Section(span, d["marker"], d["style"], d["ordinal"], d["title"], d["depth"],
-                       Span(*d["title_span"]), _children(d), _metrics(d))
+                       Span(*d["title_span"]), _children(d), _title_metrics(d))
     if kind == "paragraph":
         return Paragraph(span, d["text"], d.get("lead"), _metrics(d))
     if kind == "item":
@@ -181,19 +207,22 @@ def node_from_dict(d: dict[str, Any]) -> Node:
 
 
 def _cell(c: dict[str, Any]) -> Cell:
-    return Cell(c["text"], _dec(c.get("value")), c.get("unit"), tuple(c.get("flags", ())), _metrics(c))
+    """A table cell read back."""
+    return Cell(c["text"], _dec(c.get("value")), c.get("unit"), _flags(c), _metrics(c))
 
 
 def _indicator(d: dict[str, Any]) -> Indicator:
+    """An indicator row read back."""
     values = tuple(
-        IndicatorValue(v["label"], v["text"], v.get("year"), _dec(v.get("value")), tuple(v.get("flags", ())))
+        IndicatorValue(v["label"], v["text"], v.get("year"), _dec(v.get("value")), _flags(v))
         for v in d.get("values", ())
     )
     return Indicator(d["name"], Span(*d["span"]), d.get("number"), d.get("unit"), d.get("category"), values,
-                     d.get("attribute"))
+                     _enum(Attribute, d.get("attribute")))
 
 
 def _meta(d: dict[str, Any]) -> Meta:
+    """The report's metadata read back."""
     sp, cg, nt = d.get("speaker"), d.get("congress"), d.get("notice")
     return Meta(
         title=d.get("title"), kind=Kind(d.get("kind", "other")), region=d.get("region"),
@@ -217,8 +246,11 @@ def headline_from_dict(d: dict[str, Any]) -> Headline:
     )
 
 
-def report_from_dict(data: dict[str, Any]) -> Report:
-    """Read back :func:`report_to_dict`. Raises :class:`ValueError` on another schema."""
+def from_dict(data: dict[str, Any]) -> Report:
+    """Read back :func:`to_dict`. Raises :class:`ValueError` on another schema.
+
+    A section's title metrics are read from ``title_metrics``, or from ``metrics`` in
+    JSON written before that key was renamed."""
     if data.get("schema") != SCHEMA:
         raise ValueError(f"not a {SCHEMA} document (schema={data.get('schema')!r})")
     diagnostics = tuple(
@@ -231,3 +263,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         targets=tuple(headline_from_dict(h) for h in data.get("targets", ())),
         outcomes=tuple(headline_from_dict(h) for h in data.get("outcomes", ())),
     )
+
+
+report_from_dict = from_dict
+"""The former name of :func:`from_dict`."""

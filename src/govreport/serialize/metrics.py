@@ -32,6 +32,7 @@ def metric_rows(report: Report) -> Iterator[dict[str, Any]]:
 
 
 def _row(path: tuple[Section, ...], metric: Metric) -> dict[str, Any]:
+    """One metric as a flat row, with the path and title of its section and its offsets."""
     d = metric_to_dict(metric)
     return {
         "path": section_path_text(path),

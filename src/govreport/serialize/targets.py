@@ -1,4 +1,4 @@
-"""Targets and outcomes as rows: CSV and JSON lines (DESIGN.md section 5).
+"""Targets and outcomes as rows: CSV and JSON lines (docs/targets.md).
 
 One row per headline figure of each report, with the file, the region and the report's
 year; the columns are :data:`COLUMNS`. :func:`comparison_rows` gives the press table: each
@@ -47,7 +47,7 @@ def _s(value: object) -> Any:
 
 
 def headline_row(h: Headline, file: str = "", report: Report | None = None) -> dict[str, Any]:
-    """One headline as the flat object of DESIGN.md section 5 (numbers as strings)."""
+    """One headline as the flat object of docs/targets.md (numbers as strings)."""
     return {
         "file": file,
         "region": report.meta.region if report is not None else None,
@@ -78,6 +78,7 @@ def target_rows(reports: Iterable[tuple[str, Report]]) -> Iterator[dict[str, Any
 
 
 def _csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    """``rows`` as CSV with a header line; a run of years is written ``first-last``."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -104,6 +105,7 @@ def comparison_rows(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
 
 
 def _comparison_row(c: Comparison) -> dict[str, Any]:
+    """One comparison of a target with its outcome as a flat row."""
     t, o = c.target, c.outcome
     return {
         "region": c.region, "year": c.year, "indicator": c.key, "name": c.name, "target": t.text,

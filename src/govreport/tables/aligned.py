@@ -119,6 +119,7 @@ class _Columns:
         return len({self.band_of(p) for p in pieces})
 
     def band_of(self, piece: Piece) -> int:
+        """The index of the band ``piece`` overlaps (two characters of slack), or -1."""
         s, e = piece
         for k, (a, b) in enumerate(self.bands):
             if s < b + 2 and e > a - 2:

@@ -14,14 +14,15 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from govreport.metrics import MAGNITUDES_LONGEST_FIRST, UNITS, fold_unit
-from govreport.model import Cell, Change, Metric, Qualifier
+from govreport.model import Cell, Change, Flag, Metric, Qualifier
 from govreport.normalize import normalize
 from govreport.span import Span
 from govreport.text import clean
 
 __all__ = ["read_cell", "row_unit", "with_metric", "FLAGS", "YEAR_COLUMN"]
 
-FLAGS = ("five_year_average", "five_year_cumulative", "approx", "at_least", "at_most", "text")
+FLAGS: tuple[Flag, ...] = (Flag.FIVE_YEAR_AVERAGE, Flag.FIVE_YEAR_CUMULATIVE, Flag.APPROX, Flag.AT_LEAST,
+                           Flag.AT_MOST, Flag.TEXT)
 """Every flag a cell may carry."""
 
 # Every run of spaces is possessive (``*+``): the runs are separated only by optional parts,
@@ -31,10 +32,10 @@ _CELL = regex.compile(
     r"(?P<num>[-—]?[0-9][0-9,]*(?:\.[0-9]+)?)[ ]*+(?P<star>\\?\*)?[ ]*+(?P<close>〕|\]|】)?[ ]*+"
     r"(?P<star2>\\?\*)?[ ]*+(?P<qual>左右|以上|以内|以下|上下)?[ ]*+(?P<star3>\\?\*)?"
 )
-_QUALS = {"左右": "approx", "上下": "approx", "约": "approx", "以上": "at_least", "超过": "at_least",
-          "不低于": "at_least", "不少于": "at_least", ">": "at_least", "≥": "at_least",
-          "以内": "at_most", "以下": "at_most", "不超过": "at_most", "<": "at_most", "≤": "at_most"}
-_QUALIFIER = {"approx": Qualifier.APPROX, "at_least": Qualifier.AT_LEAST, "at_most": Qualifier.AT_MOST}
+_QUALS: dict[str, Flag] = {"左右": Flag.APPROX, "上下": Flag.APPROX, "约": Flag.APPROX, "以上": Flag.AT_LEAST, "超过": Flag.AT_LEAST,
+          "不低于": Flag.AT_LEAST, "不少于": Flag.AT_LEAST, ">": Flag.AT_LEAST, "≥": Flag.AT_LEAST,
+          "以内": Flag.AT_MOST, "以下": Flag.AT_MOST, "不超过": Flag.AT_MOST, "<": Flag.AT_MOST, "≤": Flag.AT_MOST}
+_QUALIFIER = {Flag.APPROX: Qualifier.APPROX, Flag.AT_LEAST: Qualifier.AT_LEAST, Flag.AT_MOST: Qualifier.AT_MOST}
 _UNIT_IN_NAME = re.compile(r"[（(](?P<u>[^（）()]{1,8})[）)][ ]*$")
 YEAR_COLUMN = re.compile(r"(?P<y>(?:19|20)[0-9]{2})[ ]*年?")
 
@@ -45,19 +46,19 @@ def read_cell(raw: str) -> Cell:
     norm = normalize(text).strip()
     m = _CELL.fullmatch(norm)
     if m is None:
-        flags: tuple[str, ...] = ()
+        flags: tuple[Flag, ...] = ()
         if norm.startswith(("〔", "[")) and norm.endswith(("〕", "]")):
-            flags = ("five_year_cumulative",)
-        return Cell(text, None, None, flags + (("text",) if norm else ()))
+            flags = (Flag.FIVE_YEAR_CUMULATIVE,)
+        return Cell(text, None, None, flags + ((Flag.TEXT,) if norm else ()))
     try:
         value = Decimal(m.group("num").replace(",", "").replace("—", "-"))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-        return Cell(text, None, None, ("text",))
-    found: list[str] = []
+        return Cell(text, None, None, (Flag.TEXT,))
+    found: list[Flag] = []
     if m.group("star") or m.group("star2") or m.group("star3"):
-        found.append("five_year_average")
+        found.append(Flag.FIVE_YEAR_AVERAGE)
     if m.group("open") and m.group("close"):
-        found.append("five_year_cumulative")
+        found.append(Flag.FIVE_YEAR_CUMULATIVE)
     for word in (m.group("pre"), m.group("qual")):
         if word:
             found.append(_QUALS[word])
@@ -79,6 +80,8 @@ def row_unit(name: str) -> str | None:
 
 
 def with_metric(cell: Cell, raw: str, span: Span, unit: str, name: str | None, year: int | None) -> Cell:
+    """``cell`` with its unit and a metric for its value (read at ``span``, ``raw`` as written),
+    about indicator ``name`` in ``year``; a cell without a value is returned as it is."""
     if cell.value is None:
         return cell
     base_value, base_unit = fold_unit(cell.value, unit)

@@ -114,6 +114,7 @@ class _Tokens:
         self.items: list[_Token] = []
 
     def get(self, k: int) -> _Token | None:
+        """The ``k``-th token, read on demand; ``None`` past the last one."""
         while len(self.items) <= k:
             token = self._read()
             if token is None:
@@ -122,6 +123,7 @@ class _Tokens:
         return self.items[k]
 
     def _read(self) -> _Token | None:
+        """The next token: the next non-blank line, or ``None`` at the end."""
         lines, norm = self.lines, self.norm
         while self.next_line < len(lines) and lines[self.next_line].blank:
             self.next_line += 1
@@ -215,6 +217,8 @@ class _Fit:
 
     @property
     def rank(self) -> tuple[bool, bool, bool, int]:
+        """How good the reading is, lower first: the next row follows it, not a category row, no
+        broken cell, fewer cells left out."""
         return (not self.ahead, self.category_row, self.broken, self.omitted)
 
 
@@ -242,6 +246,8 @@ class _Rows:
             self.written.update(c for omit in self.omits for c in omit if fit.cells[c])
 
     def fits(self, role: Role, keys: Sequence[_Token], expected: int | None, lax: bool) -> bool:
+        """Whether the tokens ``keys`` can be one cell of a column of ``role`` (a number the
+        numbering ``expected`` unless ``lax``)."""
         if any(t.marked for t in keys):
             return False
         key = "".join(t.key for t in keys)
@@ -283,6 +289,8 @@ class _Rows:
         return bool(self._fits_at(k, expected, lax=False, look=False))
 
     def _fits_at(self, k: int, expected: int | None, lax: bool, look: bool) -> list[_Fit]:
+        """The readings of the tokens from ``k`` on as one row (the first only, unless ``look``:
+        then each says whether a row follows it)."""
         found: list[_Fit] = []
         omits = [omit for omit in self.omits if self.written.issuperset(omit)]
         for omit in omits:
@@ -316,6 +324,8 @@ class _Rows:
 
     def _try(self, k: int, cols: list[int], broken: int | None, expected: int | None,
              lax: bool) -> tuple[tuple[tuple[int, ...], ...], int] | None:
+        """The tokens of each column of ``cols`` from ``k`` on (two for the ``broken`` one) and
+        where the row ends, if every cell fits."""
         cells: list[tuple[int, ...]] = [()] * self.width
         j = k
         for c in cols:

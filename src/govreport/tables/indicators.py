@@ -24,13 +24,13 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from govreport.metrics import MAGNITUDES_LONGEST_FIRST, UNITS
-from govreport.model import Cell, Indicator, IndicatorValue, Table
+from govreport.model import Attribute, Cell, Flag, Indicator, IndicatorValue, Table
 from govreport.normalize import normalize
 from govreport.tables.cells import row_unit
 
 __all__ = [
     "INDICATOR_HEADERS", "CATEGORY_HEADERS", "NUMBER_HEADERS", "UNIT_HEADERS", "ATTRIBUTE_HEADERS",
-    "INDICATOR_FLAGS", "header_column", "header_key", "value_column", "is_unit", "is_attribute",
+    "INDICATOR_FLAGS", "header_column", "header_key", "value_column", "is_unit", "is_attribute", "attribute_of",
     "cell_quantity", "read_indicators",
 ]
 
@@ -54,8 +54,7 @@ UNIT_HEADERS = frozenset({"单位", "指标单位", "计量单位"})
 ATTRIBUTE_HEADERS = frozenset({"属性", "指标属性", "性质", "指标性质"})
 """Header cells of the column that says 预期性 (anticipatory) or 约束性 (binding)."""
 
-INDICATOR_FLAGS = ("five_year_average", "five_year_cumulative", "approx", "at_least", "at_most", "text",
-                   "decline", "growth")
+INDICATOR_FLAGS: tuple[Flag, ...] = tuple(Flag)
 """Every flag an :class:`~govreport.model.IndicatorValue` may carry: the cell flags
 (:data:`govreport.tables.cells.FLAGS`), and ``decline``/``growth`` for a value cell that
 says its direction (``下降15%``, ``增长5%``)."""
@@ -112,6 +111,7 @@ def is_unit(text: str) -> bool:
 
 
 def _one_unit(unit: str) -> bool:
+    """Whether ``unit`` is one unit of measure, with a magnitude before it or not (``万吨``)."""
     if unit in UNITS:
         return True
     for mag in MAGNITUDES_LONGEST_FIRST:
@@ -120,12 +120,17 @@ def _one_unit(unit: str) -> bool:
     return False
 
 
-_ATTRIBUTE = re.compile(r"(?:预期|约束|引导|指导|鼓励)性")
+_ATTRIBUTES: dict[str, Attribute] = {a.value: a for a in Attribute}
+
+
+def attribute_of(text: str) -> Attribute | None:
+    """The indicator attribute a cell says (``预期性``, ``约束性``, ``引导性`` …), or ``None``."""
+    return _ATTRIBUTES.get("".join(normalize(text).split()))
 
 
 def is_attribute(text: str) -> bool:
     """Whether a cell is an indicator attribute: ``预期性``, ``约束性``, ``引导性`` …"""
-    return _ATTRIBUTE.fullmatch("".join(normalize(text).split())) is not None
+    return attribute_of(text) is not None
 
 
 # A value cell with its direction and unit inside: 下降15%, <1%, 增长5%左右, 不低于95%.
@@ -133,16 +138,16 @@ _QUANTITY = re.compile(
     r"(?P<pre>下降|降低|减少|增长|提高|上升|增加|不低于|不少于|不超过|不高于|超过|低于|高于|小于|大于|达到|约|>|≥|<|≤)?"
     r"[ ]*(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)[ ]*(?P<rest>[^0-9 ]*)"
 )
-_PRE_FLAGS = {
-    "下降": "decline", "降低": "decline", "减少": "decline", "增长": "growth", "提高": "growth",
-    "上升": "growth", "增加": "growth", "不低于": "at_least", "不少于": "at_least", "超过": "at_least",
-    "高于": "at_least", "大于": "at_least", ">": "at_least", "≥": "at_least", "不超过": "at_most",
-    "不高于": "at_most", "低于": "at_most", "小于": "at_most", "<": "at_most", "≤": "at_most", "约": "approx",
+_PRE_FLAGS: dict[str, Flag] = {
+    "下降": Flag.DECLINE, "降低": Flag.DECLINE, "减少": Flag.DECLINE, "增长": Flag.GROWTH, "提高": Flag.GROWTH,
+    "上升": Flag.GROWTH, "增加": Flag.GROWTH, "不低于": Flag.AT_LEAST, "不少于": Flag.AT_LEAST, "超过": Flag.AT_LEAST,
+    "高于": Flag.AT_LEAST, "大于": Flag.AT_LEAST, ">": Flag.AT_LEAST, "≥": Flag.AT_LEAST, "不超过": Flag.AT_MOST,
+    "不高于": Flag.AT_MOST, "低于": Flag.AT_MOST, "小于": Flag.AT_MOST, "<": Flag.AT_MOST, "≤": Flag.AT_MOST, "约": Flag.APPROX,
 }
-_QUALS = (("左右", "approx"), ("上下", "approx"), ("以上", "at_least"), ("以内", "at_most"), ("以下", "at_most"))
+_QUALS = (("左右", Flag.APPROX), ("上下", Flag.APPROX), ("以上", Flag.AT_LEAST), ("以内", Flag.AT_MOST), ("以下", Flag.AT_MOST))
 
 
-def cell_quantity(cell: Cell) -> tuple[Decimal | None, tuple[str, ...], str | None]:
+def cell_quantity(cell: Cell) -> tuple[Decimal | None, tuple[Flag, ...], str | None]:
     """A value cell's ``(value, flags, unit written in it)``.
 
     A cell that :func:`~govreport.tables.cells.read_cell` read as a number keeps its value
@@ -157,7 +162,7 @@ def cell_quantity(cell: Cell) -> tuple[Decimal | None, tuple[str, ...], str | No
     if m is None:
         return None, cell.flags, None
     rest = m.group("rest")
-    flags: list[str] = []
+    flags: list[Flag] = []
     if m.group("pre"):
         flags.append(_PRE_FLAGS[m.group("pre")])
     for word, flag in _QUALS:
@@ -227,7 +232,7 @@ def read_indicators(table: Table) -> tuple[Indicator, ...]:
             read.append(IndicatorValue(label, cells[i].text, year, value, flags))
         attribute = None
         if attr_col is not None and attr_col < len(cells):
-            attribute = cells[attr_col].text or None
+            attribute = attribute_of(cells[attr_col].text)
         found.append(Indicator(_bare_name(cells[name_col].text, unit), row.span, number, unit, row_category,
                                tuple(read), attribute))
     return tuple(found)
