@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import pathlib
 import subprocess
 import sys
@@ -80,3 +81,17 @@ def test_demo_inputs_parse_without_warnings(name):
     report = govreport.parse_file(EXAMPLES / name, strict=True)
     assert report.meta.region == "青禾市"
     assert report.sections and report.metrics
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in EXAMPLES.glob("*.py")))
+def test_a_closed_output_pipe_is_not_a_traceback(script):
+    # Like `python examples/outline.py | head -1`, with a reader that has already gone
+    # (made explicitly: head may read all of a short output before it exits).
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, str(EXAMPLES / script)], stdout=write_end,
+                              stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.stderr.decode("utf-8", "replace") == "" and done.returncode == 1

@@ -16,11 +16,12 @@ import glob
 import os
 import pathlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 
 import attrs
 
+from govreport.blocks import RULES, Rule
 from govreport.model import Report
 from govreport.parser import parse_file
 
@@ -78,7 +79,8 @@ def find_files(targets: Iterable[PathLike]) -> list[pathlib.Path]:
     return list(found)
 
 
-def parse_path(path: PathLike, strict: bool = False, metrics: bool = True) -> BatchResult:
+def parse_path(path: PathLike, strict: bool = False, metrics: bool = True,
+               rules: Sequence[tuple[str, Rule]] = RULES) -> BatchResult:
     """Read and parse one file; whatever goes wrong becomes the result's ``error``.
 
     This is the unit of work :func:`parse_many` sends to an executor. Read and decode
@@ -91,7 +93,7 @@ def parse_path(path: PathLike, strict: bool = False, metrics: bool = True) -> Ba
     size = 0
     try:
         size = os.path.getsize(name)
-        report = parse_file(name, strict=strict, metrics=metrics)
+        report = parse_file(name, strict=strict, metrics=metrics, rules=rules)
     except Exception as exc:  # noqa: BLE001 - reported per file, by design
         return BatchResult(name, None, _one_line(exc), size, time.perf_counter() - started)
     return BatchResult(name, report, None, size, time.perf_counter() - started)
@@ -110,7 +112,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 def parse_many(paths: Iterable[PathLike], *, executor: Executor | None = None,
-               strict: bool = False, metrics: bool = True) -> Iterator[BatchResult]:
+               strict: bool = False, metrics: bool = True,
+               rules: Sequence[tuple[str, Rule]] = RULES) -> Iterator[BatchResult]:
     """Parse every file in ``paths``, yielding one :class:`BatchResult` each, in input order.
 
     With ``executor=None`` the files are parsed one after another in this process;
@@ -118,14 +121,16 @@ def parse_many(paths: Iterable[PathLike], *, executor: Executor | None = None,
     ``ThreadPoolExecutor``, Dask's ``client.get_executor()``…) and results are yielded
     in input order. A file that cannot be read or decoded (or, with
     ``strict=True``, has diagnostics) yields a result with ``error`` set; it never stops
-    the others. The executor is not shut down: it belongs to the caller.
+    the others. The executor is not shut down: it belongs to the caller. ``strict``,
+    ``metrics`` and ``rules`` are the options of :func:`govreport.parse` (with an
+    executor in other processes, ``rules`` must pickle: module-level functions do).
     """
     names = [os.fspath(p) for p in paths]
     if executor is None:
         for name in names:
-            yield parse_path(name, strict, metrics)
+            yield parse_path(name, strict, metrics, rules)
         return
-    futures = [executor.submit(parse_path, name, strict, metrics) for name in names]
+    futures = [executor.submit(parse_path, name, strict, metrics, rules) for name in names]
     try:
         for name, future in zip(names, futures):
             try:

@@ -25,7 +25,7 @@ reader rebuilds what the page shows, rather than trusting the order of the conte
   paragraphs within the frame's margins.
 
 Both libraries are the ``pdf`` extra (``pip install "govreport[pdf]"``); without them a
-PDF raises :class:`~govreport.extract.FormatError` naming it.
+PDF raises :class:`~govreport.FormatError` naming it.
 """
 from __future__ import annotations
 
@@ -37,8 +37,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from govreport.extract import FormatError
+from govreport.errors import FormatError
 from govreport.inputs.document import Document
+from govreport.inputs.sniff import looks_like_pdf
 from govreport.span import Span
 
 __all__ = ["looks_like_pdf", "read_pdf", "EXTRA_HINT"]
@@ -47,21 +48,6 @@ EXTRA_HINT = 'PDF input needs the pdf extra: pip install "govreport[pdf]"'
 """The message of the error raised for a PDF when pypdfium2 or pdfplumber is missing."""
 
 _CHART_OBJECTS = 3000  # a page drawn from more objects than this is a chart: no table search
-_HEADER_WINDOW = 1024  # the PDF header may follow some junk bytes (the spec allows 1024)
-
-
-_HEADER = re.compile(rb"%PDF-[0-9]\.[0-9]")
-
-
-def looks_like_pdf(data: bytes) -> bool:
-    """Whether ``data`` is a PDF: it opens with a PDF header (``%PDF-1.7``), or has one in its
-    first kilobyte (the spec lets junk bytes come first) and PDF objects after it. A text
-    that merely mentions ``%PDF-`` is text."""
-    head = bytes(data[:_HEADER_WINDOW])
-    found = _HEADER.search(head)
-    if found is None:
-        return False
-    return found.start() == 0 or b"endobj" in data or b"%%EOF" in bytes(data[-2048:])
 
 
 def _pdfium() -> Any:
@@ -665,7 +651,7 @@ def read_pdf(data: bytes, *, tables: bool = True) -> Document:
     ``tables=False`` skips the search for tables (ruled regions are read as paragraphs);
     the benchmark uses it to time text and tables apart.
 
-    Raises :class:`~govreport.extract.FormatError` when the ``pdf`` extra is missing, the
+    Raises :class:`~govreport.FormatError` when the ``pdf`` extra is missing, the
     file is damaged or encrypted, or no page has a text layer.
     """
     pdfium = _pdfium()
