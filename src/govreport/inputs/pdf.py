@@ -229,6 +229,7 @@ def _page_rules(pdfium: Any, page: Any) -> _Rules:
     path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
 
     def visit(count: int, get: Any, depth: int) -> None:
+        """Add the bounds of every path object among ``count`` objects to the rules, looking into forms two levels deep."""
         for k in range(count):
             obj = get(k)
             kind = get_type(obj)
@@ -410,6 +411,7 @@ def _rows_from_lines(held: list[_Line], verticals: list[float], x0: float, x1: f
         return None
 
     def cells_of(line: _Line) -> list[str]:
+        """The line's text segments placed in the column whose bounds hold their middle."""
         cells = [""] * ncols
         for s0, s1, text in line.segments(gap if not verticals else 0.9 * size):
             mid = (s0 + s1) / 2
@@ -589,6 +591,7 @@ def _edges(lines: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
     usual = gaps[len(gaps) // 2] if gaps else pitch
 
     def apart(gap: float, size: float, line: _Line) -> bool:
+        """Whether a short line this far from the body is page furniture: a page number a little apart, a header or footer well apart."""
         if len(line.text) > _EDGE_MAX:
             return False
         if _NUMBER_LIKE.fullmatch(line.text):
@@ -613,6 +616,7 @@ def _layout(lines: list[_Line], regions: list[_Region]) -> tuple[list[tuple[str,
     para_margins: _Margins | None = None
 
     def flush() -> None:
+        """End the paragraph being gathered, if any, as one unit."""
         nonlocal para
         if para:
             units.append(("p", _join(para), para[0], para[-1]))
