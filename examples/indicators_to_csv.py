@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import pathlib
 import sys
 
@@ -40,4 +41,12 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    try:
+        status = main(sys.argv)
+        sys.stdout.flush()  # a reader that has gone (`| head`) shows here, inside the try
+    except BrokenPipeError:
+        # Python's documented way: point stdout at devnull so the flush at exit cannot
+        # fail again, and exit quietly, without a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 1
+    sys.exit(status)

@@ -174,9 +174,24 @@ def check_strict(text: str, lenient: Report) -> None:
         assert not problems and strict == lenient
 
 
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+"""The byte-order marks ``decode`` honours, in the order it tries them, with their codecs."""
+
+
+NOT_TEXT = (b"PK", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*",
+            b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!", b"\xfd7zXZ", b"\x28\xb5\x2f\xfd", b"{\\rtf", b"\x7fELF",
+            b"SQLite format", b"BZh", b"RIFF")
+"""How the files start that ``parse_bytes`` refuses with a FormatError naming their format
+(ZIP containers other than DOCX, legacy Office, images, archives, RTF …)."""
+
+
 def decodes(data: bytes) -> bool:
-    """Whether some encoding that ``govreport.decode.decode`` tries reads all of ``data``."""
-    tries = [(data[3:], "utf-8")] if data.startswith(codecs.BOM_UTF8) else [(data, "utf-8"), (data, "gb18030")]
+    """Whether some encoding that ``govreport.decode.decode`` tries reads all of ``data``: the
+    one its byte-order mark names, or else UTF-8 or GB18030 (UTF-16 without a BOM, tried
+    only for bytes with NULs, is left to ``check_decode_offset``)."""
+    bom = next(((len(mark), codec) for mark, codec in BOMS if data.startswith(mark)), None)
+    tries = [(data[bom[0]:], bom[1])] if bom else [(data, "utf-8"), (data, "gb18030")]
     for raw, encoding in tries:
         try:
             raw.decode(encoding)
@@ -197,7 +212,7 @@ def check_decode_offset(data: bytes) -> None:
         assert decodes(data[:offset]), f"the {offset} bytes before the offset do not decode"
         assert not decodes(data[: offset + 1]), f"the byte at {offset} decodes in some encoding tried"
     else:
-        assert decodes(data)
+        assert decodes(data) or b"\x00" in data  # bytes with NULs may have been read as UTF-16
 
 
 # -- time that grows with the input -------------------------------------------------------------

@@ -33,7 +33,7 @@ from govreport.structure import build
 
 from govreport.extract import FormatError
 
-from helpers import assert_linear, check_coverage, check_spans
+from helpers import NOT_TEXT, assert_linear, check_coverage, check_spans
 from test_formats import make_docx
 
 def _parse(text: str) -> Report:
@@ -435,12 +435,16 @@ def random_text(rnd: random.Random, size: int) -> str:
     return "".join(out)
 
 
-def check_bytes_outcome(data: bytes) -> Report | DecodeError:
-    """``parse_bytes(data)`` is a sound Report or a DecodeError inside the input; nothing else."""
+def check_bytes_outcome(data: bytes) -> Report | DecodeError | FormatError:
+    """``parse_bytes(data)`` is a sound Report or a DecodeError inside the input, or a
+    FormatError for bytes that start as a format that is no text (a ZIP …); nothing else."""
     try:
         report = govreport.parse_bytes(data)
     except DecodeError as exc:
         assert isinstance(exc.offset, int) and 0 <= exc.offset < len(data), (exc.offset, len(data))
+        return exc
+    except FormatError as exc:
+        assert data.startswith(NOT_TEXT), (data[:16], exc)
         return exc
     check_spans(report)
     check_coverage(report)
@@ -452,7 +456,7 @@ PREFIXES = [b"", codecs.BOM_UTF8, b"PK\x03\x04", b"<html><body><p>", "一、总�
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_random_bytes_give_a_report_or_a_decode_error(seed: int) -> None:
+def test_random_bytes_give_a_report_or_a_clear_error(seed: int) -> None:
     rnd = random.Random(seed)
     for size in (1, 2, 3, 7, 64, 1_000, 20_000):
         for prefix in PREFIXES:

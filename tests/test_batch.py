@@ -20,7 +20,7 @@ from helpers import SHARED
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 GOOD = "一、总体要求\n全年地区生产总值增长5%左右。\n二、主要任务\n新建学校10所。\n"
-CORRUPT = b"\xff\xfe\x00garbage\x81" * 10  # neither UTF-8 nor GB18030
+CORRUPT = b"\xff\xff\x00garbage\x81" * 10  # neither UTF-8 nor GB18030 (FF FE would be a UTF-16 BOM)
 
 
 @pytest.fixture

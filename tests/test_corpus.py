@@ -49,7 +49,7 @@ PLAN = doc("""
     2	城镇新增就业（万人）	30	30以上	预期性
     """)
 
-CORRUPT = b"\xff\xfe\x00not text\x81" * 8
+CORRUPT = "一、总体要求\n".encode("gb18030") + b"\x81\x30\xff" * 8  # neither UTF-8 nor GB18030, no BOM
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
-"""Decoding: UTF-8, UTF-8 with a BOM, GB18030/GBK; anything else is a DecodeError."""
+"""Decoding: UTF-8, UTF-8 with a BOM, GB18030/GBK, UTF-16 and UTF-32; anything else is a DecodeError."""
 from __future__ import annotations
 
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govreport.decode import decode
 from govreport.errors import DecodeError, GovreportError
@@ -147,3 +149,74 @@ def test_parse_file_of_undecodable_bytes(tmp_path):
 def test_parse_file_of_a_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError):
         parse_file(tmp_path / "nowhere.txt")
+
+
+# -- UTF-16 and UTF-32 --------------------------------------------------------------------------
+
+BOM_ENCODINGS = {
+    "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE,
+}
+
+
+@pytest.mark.parametrize("encoding", list(BOM_ENCODINGS))
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_utf16_and_utf32_with_a_bom_give_the_same_report_as_utf8(encoding, line_end):
+    text = REPORT.replace("\n", line_end)
+    data = BOM_ENCODINGS[encoding] + text.encode(encoding)
+    assert decode(data) == text
+    assert parse_bytes(data, **KW) == parse_bytes(text.encode("utf-8"), **KW)
+
+
+def test_the_bom_of_utf32_le_is_not_taken_for_utf16_le():
+    # FF FE 00 00 starts both; UTF-32LE is the longer match and is tried first
+    data = codecs.BOM_UTF32_LE + "一、总体要求\n".encode("utf-32-le")
+    assert decode(data) == "一、总体要求\n"
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")])
+def test_utf16_cut_in_the_middle_of_a_character_is_a_decode_error_at_the_last_byte(encoding, name):
+    data = BOM_ENCODINGS[encoding] + "一、总体要求\n".encode(encoding)
+    with pytest.raises(DecodeError) as info:
+        decode(data[:-1])
+    assert info.value.offset == len(data) - 2
+    assert info.value.encodings == name and name in str(info.value)
+
+
+def test_a_lone_surrogate_in_utf16_is_a_decode_error_at_its_offset():
+    body = "一、总体".encode("utf-16-le")
+    data = codecs.BOM_UTF16_LE + body + b"\x00\xd8" + "要求".encode("utf-16-le")  # D800 with no low half
+    with pytest.raises(DecodeError) as info:
+        decode(data)
+    assert info.value.offset == 2 + len(body)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_when_one_byte_order_gives_report_text(encoding):
+    data = REPORT.encode(encoding)
+    assert decode(data) == REPORT
+    assert parse_bytes(data, **KW) == parse_text(REPORT)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+@given(st.text(alphabet=st.sampled_from("一二三四五六七八九十年月日增长全市地区生产总值。，、；：（）《》\n5%."),
+               min_size=1, max_size=80),
+       st.lists(st.integers(min_value=0), min_size=1, max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_utf8_or_gb18030_text_with_stray_nul_bytes_is_never_taken_for_utf16(encoding, text, cuts):
+    """NUL bytes send decode() to try UTF-16, but a report in UTF-8 or GB18030 read as UTF-16
+    gives Hangul, private-use and surrogate code units, never report text."""
+    for cut in cuts:
+        at = cut % (len(text) + 1)
+        text = text[:at] + "\x00" + text[at:]
+    data = text.encode(encoding)
+    try:
+        expected = data.decode("utf-8")  # short GB18030 bytes can be valid UTF-8 too: read as UTF-8
+    except UnicodeDecodeError:
+        expected = text
+    assert decode(data) == expected
+
+
+def test_ascii_with_nul_bytes_reads_the_same_in_either_order_and_stays_utf8():
+    # "A\x00B\x00" is "AB" in UTF-16LE and 䄀䈀 in UTF-16BE: no overwhelming evidence
+    assert decode(b"A\x00B\x00") == "A\x00B\x00"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import pathlib
 import subprocess
 import sys
@@ -105,3 +106,20 @@ def test_metrics_to_parquet_writes_the_metrics_table_of_a_corpus(tmp_path):
     assert list(frame["file"]) == [r["file"] for r in expected]  # in input order, partition after partition
     gdp = frame[(frame["key"] == "gdp_growth") & frame["target"]]
     assert set(gdp["report_year"]) == {2025, 2026} and frame["base_value"].dtype == "float64"
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in EXAMPLES.glob("*.py")))
+def test_a_closed_output_pipe_is_not_a_traceback(script, tmp_path):
+    # Like `python examples/outline.py | head -1`, with a reader that has already gone
+    # (made explicitly: head may read all of a short output before it exits).
+    if script == "metrics_to_parquet.py":
+        for module in ("dask.bag", "dask.dataframe", "pyarrow"):
+            pytest.importorskip(module, reason=f'needs {module}: pip install "govreport[dask,parquet]"')
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:  # in a scratch directory: a script may write a file beside its output (metrics.parquet)
+        done = subprocess.run([sys.executable, str(EXAMPLES / script)], stdout=write_end,
+                              stderr=subprocess.PIPE, timeout=120, cwd=tmp_path)
+    finally:
+        os.close(write_end)
+    assert done.stderr.decode("utf-8", "replace") == "" and done.returncode == 1

@@ -36,7 +36,7 @@ import govreport
 from govreport import DecodeError, Report
 from govreport.extract import FormatError, looks_like_html
 
-from helpers import check_all, check_decode_offset, check_diagnostics, check_strict, decodes
+from helpers import NOT_TEXT, check_all, check_decode_offset, check_diagnostics, check_strict, decodes
 
 pytestmark = pytest.mark.fuzz
 
@@ -266,7 +266,7 @@ def check_bytes(data: bytes) -> Report | None:
         check_decode_offset(data)
         return None
     except FormatError as exc:
-        assert b"%PDF-" in data[:1024] and "PDF" in str(exc), (data[:40], exc)
+        assert (b"%PDF-" in data[:1024] and "PDF" in str(exc)) or data.startswith(NOT_TEXT), (data[:40], exc)
         return None
     check_all(report)
     return report

@@ -26,12 +26,13 @@ import glob
 import os
 import pathlib
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from typing import Any, Generic, TypeVar
 
 import attrs
 
+from govreport.blocks import RULES, Rule
 from govreport.errors import ParseError
 from govreport.model import Report
 from govreport.parser import parse_bytes, parse_file
@@ -155,7 +156,8 @@ def find_files(targets: Iterable[PathLike]) -> list[pathlib.Path]:
     return list(found.files)
 
 
-def parse_path(path: PathLike, strict: bool = False, metrics: bool = True) -> BatchResult:
+def parse_path(path: PathLike, strict: bool = False, metrics: bool = True,
+               rules: Sequence[tuple[str, Rule]] = RULES) -> BatchResult:
     """Read and parse one file; whatever goes wrong becomes the result's ``error``.
 
     This is the unit of work :func:`parse_many` sends to an executor. Read and decode
@@ -168,14 +170,14 @@ def parse_path(path: PathLike, strict: bool = False, metrics: bool = True) -> Ba
     size = 0
     try:
         size = os.path.getsize(name)
-        report = parse_file(name, strict=strict, metrics=metrics)
+        report = parse_file(name, strict=strict, metrics=metrics, rules=rules)
     except Exception as exc:  # noqa: BLE001 - reported per file, by design
         return BatchResult(name, None, _one_line(exc), size, time.perf_counter() - started)
     return BatchResult(name, report, None, size, time.perf_counter() - started)
 
 
 def render_path(source: PathLike | Input, render: Callable[[str, Report], T], strict: bool = False,
-                metrics: bool = True) -> Rendered[T]:
+                metrics: bool = True, rules: Sequence[tuple[str, Rule]] = RULES) -> Rendered[T]:
     """Read and parse one file (or :class:`Input`) and return ``render(name, report)``.
 
     The unit of work of :func:`render_many`: ``render`` runs where the parse ran, so only
@@ -188,10 +190,10 @@ def render_path(source: PathLike | Input, render: Callable[[str, Report], T], st
     try:
         if isinstance(source, Input):
             size = len(source.data)
-            report = parse_bytes(source.data, strict=strict, metrics=metrics)
+            report = parse_bytes(source.data, strict=strict, metrics=metrics, rules=rules)
         else:
             size = os.path.getsize(name)
-            report = parse_file(name, strict=strict, metrics=metrics)
+            report = parse_file(name, strict=strict, metrics=metrics, rules=rules)
         output = render(name, report)
     except Exception as exc:  # noqa: BLE001 - reported per file, by design
         message = str(exc) if isinstance(exc, ParseError) else first_line(exc)
@@ -239,7 +241,8 @@ def _in_order(executor: Executor, fn: Callable[..., R], jobs: Iterable[tuple[Any
 
 
 def parse_many(paths: Iterable[PathLike], *, executor: Executor | None = None,
-               strict: bool = False, metrics: bool = True, window: int | None = None) -> Iterator[BatchResult]:
+               strict: bool = False, metrics: bool = True, rules: Sequence[tuple[str, Rule]] = RULES,
+               window: int | None = None) -> Iterator[BatchResult]:
     """Parse every file in ``paths``, yielding one :class:`BatchResult` each, in input order.
 
     With ``executor=None`` the files are parsed one after another in this process;
@@ -248,14 +251,16 @@ def parse_many(paths: Iterable[PathLike], *, executor: Executor | None = None,
     in input order, with at most ``window`` files in flight (default:
     :func:`default_window`). A file that cannot be read or decoded (or, with
     ``strict=True``, has diagnostics) yields a result with ``error`` set; it never stops
-    the others. The executor is not shut down: it belongs to the caller.
+    the others. The executor is not shut down: it belongs to the caller. ``strict``,
+    ``metrics`` and ``rules`` are the options of :func:`govreport.parse` (with an
+    executor in other processes, ``rules`` must pickle: module-level functions do).
     """
     names = (os.fspath(p) for p in paths)
     if executor is None:
         for name in names:
-            yield parse_path(name, strict, metrics)
+            yield parse_path(name, strict, metrics, rules)
         return
-    jobs = ((name, strict, metrics) for name in names)
+    jobs = ((name, strict, metrics, rules) for name in names)
     for job, future in _in_order(executor, parse_path, jobs, window or default_window(executor)):
         try:
             yield future.result()
@@ -265,20 +270,21 @@ def parse_many(paths: Iterable[PathLike], *, executor: Executor | None = None,
 
 def render_many(sources: Iterable[PathLike | Input], render: Callable[[str, Report], T], *,
                 executor: Executor | None = None, strict: bool = False, metrics: bool = True,
-                window: int | None = None) -> Iterator[Rendered[T]]:
+                rules: Sequence[tuple[str, Rule]] = RULES, window: int | None = None) -> Iterator[Rendered[T]]:
     """Parse every source and yield ``render(name, report)`` of each, in input order.
 
     Like :func:`parse_many`, but the report is turned into what you keep — its CSV rows,
     its JSON — where it was parsed, and only that comes back from the executor: the
     whole report never crosses a process boundary. ``render`` must pickle for a process
     pool: a module-level function (or a :func:`functools.partial` of one). ``name`` is the
-    path as a string, or the :class:`Input`'s name.
+    path as a string, or the :class:`Input`'s name. The options are those of
+    :func:`parse_many`.
     """
     if executor is None:
         for source in sources:
-            yield render_path(source, render, strict, metrics)
+            yield render_path(source, render, strict, metrics, rules)
         return
-    jobs = ((source, render, strict, metrics) for source in sources)
+    jobs = ((source, render, strict, metrics, rules) for source in sources)
     for job, future in _in_order(executor, render_path, jobs, window or default_window(executor)):
         try:
             yield future.result()

@@ -68,6 +68,8 @@ CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
         Severity.WARNING, "the cells of a flattened table (one cell a line) do not fit the columns of its header"),
     "pdf-image-page": CodeInfo(
         Severity.WARNING, "PDF pages that hold images and no text layer: their content is not read (run OCR)"),
+    "empty-input": CodeInfo(
+        Severity.WARNING, "the input holds no text: it is empty or nothing but whitespace"),
 })
 """Every diagnostic code govreport emits, with its severity and meaning.
 
@@ -93,23 +95,38 @@ class GovreportError(Exception):
 
 
 class DecodeError(GovreportError, ValueError):
-    """The input bytes are not UTF-8, UTF-8 with BOM, or GB18030.
+    """The input bytes are not text in an encoding govreport reads.
 
-    ``offset`` is the byte offset of the first byte that no supported encoding accepts.
+    Those are UTF-8 and GB18030 and, after their byte-order mark, UTF-16 and UTF-32.
+    ``offset`` is the byte offset of the first byte that no encoding tried accepts;
+    ``encodings`` names the encodings tried (``"UTF-8 or GB18030"``, or the one a
+    byte-order mark announced).
     """
 
-    def __init__(self, offset: int, reason: str = "") -> None:
+    def __init__(self, offset: int, reason: str = "", encodings: str = "UTF-8 or GB18030") -> None:
         self.offset = offset
         self.reason = reason
+        self.encodings = encodings
         detail = f": {reason}" if reason else ""
         super().__init__(
-            f"input is not UTF-8 or GB18030 text (undecodable byte at offset {offset}){detail}"
+            f"input is not {encodings} text (undecodable byte at offset {offset}){detail}"
         )
 
-    def __reduce__(self) -> tuple[type[DecodeError], tuple[int, str]]:
+    def __reduce__(self) -> tuple[type[DecodeError], tuple[int, str, str]]:
         # rebuilt from its fields (the default would pass the message as the offset),
         # so the error survives pickling, e.g. out of a multiprocessing worker
-        return (type(self), (self.offset, self.reason))
+        return (type(self), (self.offset, self.reason, self.encodings))
+
+
+class FormatError(GovreportError, ValueError):
+    """The input is in a format govreport does not read, or claims a format and is damaged.
+
+    Raised for a file told by its first bytes to be something else than a report
+    (a spreadsheet, a slide deck, an image, an archive, a legacy Office file …; the
+    message names it) and for a DOCX or PDF that cannot be read (damaged, encrypted,
+    without a text layer, or a PDF without the ``pdf`` extra installed). Also available
+    as ``govreport.extract.FormatError``.
+    """
 
 
 class ParseError(GovreportError):

@@ -18,23 +18,19 @@ no dependency is added for them.
 """
 from __future__ import annotations
 
-import io
-import lzma
-import struct
-import zipfile
-import zlib
 from html.parser import HTMLParser
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING
 
 import regex
 
-from govreport.errors import GovreportError
+from govreport.errors import FormatError
+from govreport.inputs.sniff import zip_errors
+
+if TYPE_CHECKING:  # imported where a DOCX is read, so that text and HTML input do without them
+    import zipfile
+    from xml.etree import ElementTree
 
 __all__ = ["html_to_text", "docx_to_text", "looks_like_html", "looks_like_docx", "FormatError"]
-
-
-class FormatError(GovreportError, ValueError):
-    """A file that claims to be DOCX (or another container) but cannot be read as one."""
 
 
 _BLOCK_TAGS = frozenset(
@@ -255,21 +251,17 @@ def _tables_as_one_line(text: str) -> str:
     return "".join(parts)
 
 
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError,
-               EOFError, OSError, zlib.error, lzma.LZMAError, struct.error)
-"""What reading a damaged ZIP raises besides BadZipFile: unsupported versions, methods and
-flags (NotImplementedError), encryption (RuntimeError), bad offsets and names (ValueError,
-UnicodeDecodeError), truncated or corrupt compressed data (EOFError, zlib/lzma/bz2 errors)."""
-
-
 def looks_like_docx(data: bytes) -> bool:
     """Whether ``data`` is a ZIP container holding ``word/document.xml``."""
     if not data.startswith(b"PK\x03\x04"):
         return False
+    import io
+    import zipfile
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return "word/document.xml" in zf.namelist()
-    except _ZIP_ERRORS:
+    except zip_errors():
         return False
 
 
@@ -315,13 +307,18 @@ def docx_to_text(data: bytes) -> str:
     Raises :class:`FormatError` when ``data`` is not a readable DOCX file, or when its text
     inflates past :data:`MAX_DOCUMENT_XML`.
     """
+    import io
+    import zipfile
+    from xml.etree import ElementTree
+
+    unreadable: tuple[type[Exception], ...] = (*zip_errors(), KeyError, ElementTree.ParseError)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             xml = _read_capped(zf, "word/document.xml", MAX_DOCUMENT_XML)
         root = ElementTree.fromstring(xml)
     except FormatError:
         raise
-    except (*_ZIP_ERRORS, KeyError, ElementTree.ParseError) as exc:
+    except unreadable as exc:
         raise FormatError(f"not a readable DOCX file: {exc}") from None
     body = root.find(_W + "body")
     if body is None:

@@ -504,6 +504,7 @@ class Report:
         """Every metric with the chain of sections enclosing it, in document order."""
 
         def visit(nodes: tuple[Node, ...], path: tuple[Section, ...]) -> Iterator[tuple[tuple[Section, ...], Metric]]:
+            """The metrics of ``nodes`` and their descendants, each with its enclosing sections."""
             for node in nodes:
                 inner = path + (node,) if isinstance(node, Section) else path
                 found = list(own_metrics(node))

@@ -7,7 +7,9 @@ ever produced or kept.
 
 Pure Chinese integers (``三千五百万``, ``二〇三五``, ``两千``) are converted by `cn2an`_ in
 its ``normal`` mode, behind :func:`_cn2an_integer`, a small typed adapter. cn2an never sees
-a mixed form (``3.25万亿``, ``1万600``) nor a decimal part: those are composed here.
+a mixed form (``3.25万亿``, ``1万600``) nor a decimal part: those are composed here. It is
+imported by the first numeral that needs it (importing it takes longer than all of
+govreport), and the commonest numerals never need it.
 
 Support table (what :func:`to_decimal` accepts and returns):
 
@@ -56,8 +58,6 @@ from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
-
-import cn2an
 
 from govreport.errors import NumeralError
 from govreport.normalize import normalize
@@ -249,6 +249,8 @@ def _cn2an_integer(text: str) -> int:
     cn2an's ``normal`` mode accepts 〇, 两, capitals and direct digit strings. For integer
     input it returns an ``int``; anything else (a float) is rejected rather than kept.
     """
+    import cn2an  # imported on the first numeral that needs it: it takes longer than the rest of govreport
+
     try:
         result: object = cn2an.cn2an(text, "normal")
     except ValueError as exc:

@@ -10,7 +10,7 @@ import attrs
 
 from govreport.blocks import RULES, Context, Rule, classify
 from govreport.decode import read_input
-from govreport.errors import ParseError, diagnostic
+from govreport.errors import Diagnostic, ParseError, diagnostic
 from govreport.front import split_front
 from govreport.front.contents import contents_titles
 from govreport.inputs.document import Document
@@ -32,7 +32,9 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
           rules: Sequence[tuple[str, Rule]] = RULES, pages: Sequence[Span] | None = None) -> Report:
     """Parse the text of a report into a :class:`~govreport.Report`.
 
-    Never raises on any text: what the parser notices becomes ``Report.diagnostics``.
+    Never raises on any text: what the parser notices becomes ``Report.diagnostics``; a
+    text that is empty or nothing but whitespace (``str.isspace``, the ideographic space
+    included) gives an empty report with an ``empty-input`` warning.
     With ``strict=True`` a report with warnings or errors raises one
     :class:`~govreport.ParseError` listing them all. ``metrics=False`` skips metric
     extraction. ``rules`` replaces the ordered block rules (see :data:`govreport.blocks.RULES`).
@@ -62,10 +64,19 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
         report = _parse(source, metrics, rules)
         if page_spans:
             report = attrs.evolve(report, text=text, body=place(report.body, furniture), pages=page_spans)
+    if not text or text.isspace():
+        report = attrs.evolve(report, diagnostics=report.diagnostics + (_empty_input(text),))
     diagnostics = report.diagnostics
     if strict and any(d.severity.value != "info" for d in diagnostics):
         raise ParseError([d for d in diagnostics if d.severity.value != "info"])
     return report
+
+
+def _empty_input(text: str) -> Diagnostic:
+    """The ``empty-input`` diagnostic of a text that is empty or only whitespace; its span is
+    the whole text."""
+    what = "is empty" if not text else f"holds nothing but whitespace ({len(text)} characters)"
+    return diagnostic("empty-input", f"the input {what}: there is no report to read", Span(0, len(text)))
 
 
 def _check_pages(text: str, pages: Sequence[Span] | None) -> tuple[Span, ...]:
@@ -143,30 +154,58 @@ def _walk_sections(nodes: Sequence[object]) -> list[Section]:
     return found
 
 
-def parse_bytes(data: bytes, *, strict: bool = False, metrics: bool = True) -> Report:
-    """Read ``data`` — text (UTF-8, UTF-8 with BOM, GB18030), HTML, DOCX or PDF — and parse it.
+def parse_bytes(data: bytes, *, strict: bool = False, metrics: bool = True,
+                rules: Sequence[tuple[str, Rule]] = RULES) -> Report:
+    """Read ``data`` — text, HTML, DOCX or PDF — and parse it, with the options of :func:`parse`.
 
-    The format is told from the content. For HTML, DOCX and PDF, ``Report.text`` is the
-    extracted text; a PDF's report has its ``pages``. Raises :class:`~govreport.DecodeError`
-    for text bytes in no supported encoding, and :class:`~govreport.extract.FormatError`
-    for a file that claims a format and cannot be read as it (a damaged or encrypted PDF,
-    a PDF without a text layer, a PDF without the ``pdf`` extra installed).
+    The format is told from the content; text is decoded as :func:`govreport.decode.decode`
+    says (UTF-8, GB18030, UTF-16 or UTF-32 after a byte-order mark). For HTML, DOCX and
+    PDF, ``Report.text`` is the extracted text; a PDF's report has its ``pages``. Empty or
+    whitespace-only input gives a report with an ``empty-input`` warning.
+
+    Raises :class:`TypeError` for anything but ``bytes``, ``bytearray`` or ``memoryview``
+    (a ``str`` goes to :func:`parse`); :class:`~govreport.DecodeError` for text bytes in no
+    supported encoding; and :class:`~govreport.FormatError` for a format govreport does not
+    read, named in the message (an XLSX, PPTX, ODT or EPUB, a ZIP archive, a legacy
+    ``.doc``/``.xls``, an image, a compressed archive …), and for a file that claims a
+    format and cannot be read as it (a damaged DOCX; a damaged or encrypted PDF, a PDF
+    without a text layer or without the ``pdf`` extra installed).
     """
-    return _parse_document(read_input(data), strict, metrics)
+    if isinstance(data, str):
+        raise TypeError("parse_bytes() takes bytes, not str; use parse() for text that is already decoded")
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
+    return _parse_document(read_input(data), strict, metrics, rules)
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False, metrics: bool = True) -> Report:
-    """Read and parse the file at ``path`` (any format :func:`parse_bytes` reads)."""
-    with open(path, "rb") as fh:
+def parse_file(path: str | os.PathLike[str], *, strict: bool = False, metrics: bool = True,
+               rules: Sequence[tuple[str, Rule]] = RULES) -> Report:
+    """Read and parse the file at ``path`` (any format :func:`parse_bytes` reads), with the
+    options of :func:`parse`.
+
+    ``path`` is a ``str`` or an :class:`os.PathLike` such as :class:`pathlib.Path`. Anything
+    else raises :class:`TypeError`: an ``int`` is not taken for a file descriptor, and
+    ``bytes`` are not taken for a path, as they are far more often a file's content given
+    to the wrong function (use :func:`parse_bytes`; a path you hold as bytes is
+    ``os.fsdecode(path)``). The suffix is only a hint (``.docx``, ``.html``); the format is
+    told from the content.
+    """
+    name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+    if not isinstance(name, str):
+        got = type(path).__name__ if name is None else "a path of bytes"
+        raise TypeError(f"parse_file() takes a str or os.PathLike path, not {got}; "
+                        "use parse_bytes() for the content of a file")
+    with open(name, "rb") as fh:
         data = fh.read()
-    return _parse_document(read_input(data, suffix=os.path.splitext(os.fspath(path))[1]), strict, metrics)
+    return _parse_document(read_input(data, suffix=os.path.splitext(name)[1]), strict, metrics, rules)
 
 
-def _parse_document(document: Document, strict: bool, metrics: bool) -> Report:
+def _parse_document(document: Document, strict: bool, metrics: bool,
+                    rules: Sequence[tuple[str, Rule]]) -> Report:
     """Parse a read document; image-only pages of a PDF are said in ``pdf-image-page``."""
     if not document.image_pages:
-        return parse(document.text, strict=strict, metrics=metrics, pages=document.pages or None)
-    report = parse(document.text, strict=False, metrics=metrics, pages=document.pages or None)
+        return parse(document.text, strict=strict, metrics=metrics, rules=rules, pages=document.pages or None)
+    report = parse(document.text, strict=False, metrics=metrics, rules=rules, pages=document.pages or None)
     names = ", ".join(str(n) for n in document.image_pages)
     first = document.pages[document.image_pages[0] - 1]
     found = diagnostic("pdf-image-page", f"page(s) {names} hold images and no text: run OCR to read them",

@@ -54,6 +54,8 @@ from govreport.model import (
     Section,
     own_metrics,
 )
+from govreport.numerals import PLAN_NAME, YEAR
+from govreport.numerals import year as numeral_year
 from govreport.span import Span
 
 __all__ = [
@@ -71,7 +73,7 @@ _LEAD = re.compile(
     r"主要(?:发展)?目标(?:是|为)[：:]?|主要(?:发展)?目标[：:]"
 )
 """The lead-in of the targets passage."""
-_LONG_RANGE = re.compile(r"十[一二三四五六七八九]?五|五年|远景|\d{4}[ \t]*年(?:前|以前)|时期|规划期|今后")
+_LONG_RANGE = re.compile(rf"{PLAN_NAME}|五年|远景|{YEAR}[ \t]*年(?:前|以前)|时期|规划期|今后")
 """Words in the lead-in's sentence that make it a plan's or a long-range goal."""
 _EXPLAINS = re.compile(r"^[ \t]*(?:上述|以上|这些|这一|实现(?:上述|这些)|为实现|考虑|从|提出)")
 """A sentence that explains the targets rather than continuing their list."""
@@ -128,10 +130,12 @@ def rekey(report: Report, keys: KeyTable) -> Report:
     found again with them: how a user's extended table applies to a parsed report."""
 
     def metric(m: Metric) -> Metric:
+        """``m`` with its key from ``keys``."""
         new = keys.key(m.indicator, m.change, m.base_unit)
         return m if new == m.key else attrs.evolve(m, key=new)
 
     def node(n: Node) -> Node:
+        """``n`` with its metrics and its children's rekeyed."""
         changes: dict[str, object] = {}
         metrics = own_metrics(n)
         if metrics:
@@ -327,12 +331,15 @@ def _list_end(body: str) -> int:
     return end
 
 
+_STATED_YEAR = re.compile(rf"(?<![\d〇零一二三四五六七八九])({YEAR})[ \t]*年")
+
+
 def _stated_other_year(text: str, year: int | None) -> bool:
     """Whether ``text`` states a year other than ``year`` (``2035年…目标``)."""
     if year is None:
         return False
-    for ym in re.finditer(r"(?<!\d)(\d{4})[ \t]*年", text):
-        if int(ym.group(1)) != year:
+    for ym in _STATED_YEAR.finditer(text):
+        if numeral_year(ym.group(1)) != year:
             return True
     return False
 

@@ -25,7 +25,7 @@ reader rebuilds what the page shows, rather than trusting the order of the conte
   paragraphs within the frame's margins.
 
 Both libraries are the ``pdf`` extra (``pip install "govreport[pdf]"``); without them a
-PDF raises :class:`~govreport.extract.FormatError` naming it.
+PDF raises :class:`~govreport.FormatError` naming it.
 """
 from __future__ import annotations
 
@@ -37,8 +37,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from govreport.extract import FormatError
+from govreport.errors import FormatError
 from govreport.inputs.document import Document
+from govreport.inputs.sniff import looks_like_pdf
 from govreport.span import Span
 
 __all__ = ["looks_like_pdf", "read_pdf", "EXTRA_HINT"]
@@ -47,21 +48,6 @@ EXTRA_HINT = 'PDF input needs the pdf extra: pip install "govreport[pdf]"'
 """The message of the error raised for a PDF when pypdfium2 or pdfplumber is missing."""
 
 _CHART_OBJECTS = 3000  # a page drawn from more objects than this is a chart: no table search
-_HEADER_WINDOW = 1024  # the PDF header may follow some junk bytes (the spec allows 1024)
-
-
-_HEADER = re.compile(rb"%PDF-[0-9]\.[0-9]")
-
-
-def looks_like_pdf(data: bytes) -> bool:
-    """Whether ``data`` is a PDF: it opens with a PDF header (``%PDF-1.7``), or has one in its
-    first kilobyte (the spec lets junk bytes come first) and PDF objects after it. A text
-    that merely mentions ``%PDF-`` is text."""
-    head = bytes(data[:_HEADER_WINDOW])
-    found = _HEADER.search(head)
-    if found is None:
-        return False
-    return found.start() == 0 or b"endobj" in data or b"%%EOF" in bytes(data[-2048:])
 
 
 def _pdfium() -> Any:
@@ -243,6 +229,7 @@ def _page_rules(pdfium: Any, page: Any) -> _Rules:
     path, form = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
 
     def visit(count: int, get: Any, depth: int) -> None:
+        """Add the bounds of every path object among ``count`` objects to the rules, looking into forms two levels deep."""
         for k in range(count):
             obj = get(k)
             kind = get_type(obj)
@@ -424,6 +411,7 @@ def _rows_from_lines(held: list[_Line], verticals: list[float], x0: float, x1: f
         return None
 
     def cells_of(line: _Line) -> list[str]:
+        """The line's text segments placed in the column whose bounds hold their middle."""
         cells = [""] * ncols
         for s0, s1, text in line.segments(gap if not verticals else 0.9 * size):
             mid = (s0 + s1) / 2
@@ -603,6 +591,7 @@ def _edges(lines: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
     usual = gaps[len(gaps) // 2] if gaps else pitch
 
     def apart(gap: float, size: float, line: _Line) -> bool:
+        """Whether a short line this far from the body is page furniture: a page number a little apart, a header or footer well apart."""
         if len(line.text) > _EDGE_MAX:
             return False
         if _NUMBER_LIKE.fullmatch(line.text):
@@ -627,6 +616,7 @@ def _layout(lines: list[_Line], regions: list[_Region]) -> tuple[list[tuple[str,
     para_margins: _Margins | None = None
 
     def flush() -> None:
+        """End the paragraph being gathered, if any, as one unit."""
         nonlocal para
         if para:
             units.append(("p", _join(para), para[0], para[-1]))
@@ -665,7 +655,7 @@ def read_pdf(data: bytes, *, tables: bool = True) -> Document:
     ``tables=False`` skips the search for tables (ruled regions are read as paragraphs);
     the benchmark uses it to time text and tables apart.
 
-    Raises :class:`~govreport.extract.FormatError` when the ``pdf`` extra is missing, the
+    Raises :class:`~govreport.FormatError` when the ``pdf`` extra is missing, the
     file is damaged or encrypted, or no page has a text layer.
     """
     pdfium = _pdfium()

@@ -21,6 +21,7 @@ import re
 
 from govreport.metrics.record import CLAUSE_PUNCT, VERB, Context, TailPattern, Window
 from govreport.model import Change
+from govreport.numerals import PLAN_NAME, YEAR
 
 __all__ = ["AFTER_PHRASE", "LEAD_JUNK", "TRAIL_JUNK", "clean", "label"]
 
@@ -29,9 +30,9 @@ AFTER_PHRASE = re.compile(r"[ \t]*的?(?P<p>[^\d\s，,。；;：:、！!？?和�
 LEAD_JUNK = re.compile(
     r"^(?:[\s*\\、，,和及与或的—─\-●•·]|（[^）]{0,3}）|\(?\d{1,2}[.．、)）](?!\d)|[一二三四五六七八九十]{1,3}[、是]|以及|其中|全年|预计|同比|分别|并|且|共|总计|合计|连续|"
     r"力争|争取|确保|力求|今年|去年|明年|一年来|五年来|过去一年|过去五年|这五年|近五年|"
-    r"十[一二三四五六七八九]?五(?:规划)?(?:时期|期间|以来|期末|末|初)?|"
+    rf"{PLAN_NAME}(?:规划)?(?:时期|期间|以来|期末|末|初)?|"
     r"(?:比|较)[^，。；\d]{0,10}?\d{0,4}[ \t]*(?:年|末|初|同期|上年)(?:末|底|同期)?|"
-    r"到[ \t]*\d{4}[ \t]*年(?:底|末)?|\d{4}[ \t]*年(?:底|末|全年)?)+"
+    rf"到[ \t]*{YEAR}[ \t]*年(?:底|末)?|{YEAR}[ \t]*年(?:底|末|全年)?)+"
 )
 """What is cut from the start of the phrase."""
 TRAIL_JUNK = TailPattern(
@@ -70,6 +71,7 @@ def label(ctx: Context, prev: Context | None, w: Window) -> None:
 
 
 def _indicator(ctx: Context, prev: Context | None, w: Window) -> str | None:
+    """The phrase the quantity is about, before the verb-only and elided-subject fallbacks of :func:`label`."""
     if ctx.change is Change.TO and ctx.partner is not None and prev is not None and prev.indicator:
         return prev.indicator  # 由62.5%提高到66.8%: both halves are about the same thing
     pre = w.pre

@@ -172,6 +172,7 @@ class KeyTable:
         return found
 
     def _match(self, phrase: str, change: Change | None, base_unit: str) -> str | None:
+        """The key of the first rule, in table order, whose hint ``phrase`` holds and whose pattern, units and changes it fits."""
         candidates = set(self._unhinted)
         for m in self._hints.finditer(phrase):
             candidates.update(self._by_hint[m.group()])

@@ -128,6 +128,7 @@ class Scanner:
     # ---- step 1: quantities
 
     def quantities(self) -> list[Quantity]:
+        """Every quantity of the slice, in order; a token inside a quantity already read is skipped."""
         found: list[Quantity] = []
         consumed = self.start
         tokens = self.tokens if self.tokens is not None else NUMERAL_RE.finditer(self.norm, self.start, self.end)
@@ -168,6 +169,7 @@ class Scanner:
         return False
 
     def _prev_char(self, pos: int, skip_space: bool = False) -> str:
+        """The character before ``pos`` (with ``skip_space``, before up to two spaces or tabs); ``""`` at the start."""
         norm = self.norm
         i = pos - 1
         if skip_space:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from govreport.metrics.record import CLAUSE_PUNCT, Context, Window
+from govreport.numerals import YEAR
 
 __all__ = [
     "COLON_ESTIMATE_RE", "COLON_TARGET_RE", "ESTIMATE_RE", "LEAD_ESTIMATE_RE", "LEAD_TARGET_RE", "TARGET_RE", "label",
@@ -22,12 +23,12 @@ __all__ = [
 # Every alternative opens with a character, its lookbehinds written after it (将(?<!即将)
 # is (?<!即)将), which gives the engine's faster scan for a set of first characters.
 TARGET_RE = re.compile(
-    r"到[ \t]*\d{4}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|"
+    rf"到[ \t]*{YEAR}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|"
     r"将(?<!即将)(?!近)|要(?<![重主需必纲摘只概]要)(?![求素点闻案件害])"
 )
 """Words that make the quantity of their own clause a target."""
 LEAD_TARGET_RE = re.compile(
-    r"^(?:[^，,；;：:\d]{1,6}[，,])?[ \t]*(?:今年|明年|全年|\d{4}[ \t]*年)?[ \t]*(?:力争|争取|力求|到[ \t]*\d{4}[ \t]*年)"
+    rf"^(?:[^，,；;：:\d]{{1,6}}[，,])?[ \t]*(?:今年|明年|全年|{YEAR}[ \t]*年)?[ \t]*(?:力争|争取|力求|到[ \t]*{YEAR}[ \t]*年)"
 )
 """A sentence that opens with these governs the clauses joined to its first by commas."""
 COLON_TARGET_RE = re.compile(r"目标|力争|争取|确保|力求")
@@ -35,7 +36,7 @@ COLON_TARGET_RE = re.compile(r"目标|力争|争取|确保|力求")
 ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计|预估")
 """Words that make the quantity of their own clause an estimate."""
 LEAD_ESTIMATE_RE = re.compile(
-    r"^(?:[^，,；;：:\d]{1,6}[，,])?[ \t]*(?:据|经)?(?:今年|全年|去年|\d{4}[ \t]*年)?[ \t]*(?:预计|初步核算|初步统计|预估)"
+    rf"^(?:[^，,；;：:\d]{{1,6}}[，,])?[ \t]*(?:据|经)?(?:今年|全年|去年|{YEAR}[ \t]*年)?[ \t]*(?:预计|初步核算|初步统计|预估)"
 )
 """A sentence lead-in that makes the clauses joined to it estimates."""
 COLON_ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计")
@@ -47,6 +48,7 @@ _FLAG_WORDS = re.compile(f"(?P<t>{TARGET_RE.pattern})|(?P<e>{ESTIMATE_RE.pattern
 
 
 def _flags(text: str, pos: int = 0) -> tuple[bool, bool]:
+    """Whether ``text`` from ``pos`` holds a target word, an estimate word."""
     target = estimate = False
     for m in _FLAG_WORDS.finditer(text, pos):
         if m.group("t") is not None:

@@ -187,6 +187,7 @@ class _Resolver:
         return None if out is None else tuple(out)
 
     def node(self, node: Node, scope: Scope) -> Node:
+        """``node`` with the metrics of it and its children dated (headings give their years to what they hold)."""
         blocks = self.blocks
         if isinstance(node, Paragraph):  # the commonest first
             metrics = self.metrics(node.metrics, node.span.start, scope) if node.metrics else None
@@ -226,6 +227,7 @@ class _Resolver:
 
     def metrics(self, metrics: tuple[Metric, ...], start: int,
                 scope: tuple[int | None, Years | None]) -> tuple[Metric, ...] | None:
+        """Steps 2-4 for the undated ``metrics`` of one node starting at ``start``: the new tuple, or ``None`` when none changed (or when they were dated in place)."""
         if not metrics:
             return None
         norm = self.norm
@@ -322,6 +324,7 @@ def _dated(m: Metric, year: int | None, years: Years | None) -> Metric:
 
 
 def _topic_at(topics: list[tuple[int, int | None, Years | None]], pos: int) -> tuple[int | None, Years | None]:
+    """The time of the last topic sentence starting at or before ``pos``."""
     best: tuple[int | None, Years | None] = (None, None)
     for start, year, years in topics:
         if start > pos:

@@ -23,6 +23,7 @@ def render_outline(report: Report, *, columns: bool = True) -> str:
     lines.append("")
 
     def visit(nodes: tuple[Node, ...], depth: int) -> None:
+        """Append the lines of the sections among ``nodes`` and below, indented by ``depth``."""
         for node in nodes:
             if isinstance(node, Section):
                 marker = node.marker or "·"

@@ -36,6 +36,7 @@ import regex
 from govreport.errors import Diagnostic
 from govreport.markers import match_heading
 from govreport.model import Table
+from govreport.numerals import ARABIC_YEAR
 from govreport.segment import Line
 from govreport.span import Span
 from govreport.tables.grid import GridCell, GridRow, build_table
@@ -49,7 +50,7 @@ MAX_CELL = 30
 _GAP = regex.compile(r"[ ]{2,}+")
 _SPACED_GAP = 6  # the widest gap between the characters of a word spaced out (``类    别``)
 _NUMBER = regex.compile(r"[-+]?[0-9][0-9,]*(?:\.[0-9]+)?%?")
-_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+_YEAR = regex.compile(ARABIC_YEAR)
 _LEADERS = regex.compile(r"\.{4}|…|··|・・|‥|—{4}|_{4}")
 _CAPTION = regex.compile(r"[表图][ ]*+[0-9]")
 _HAN = regex.compile(r"\p{Han}")

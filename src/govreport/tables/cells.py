@@ -16,6 +16,7 @@ import regex
 from govreport.metrics import MAGNITUDES_LONGEST_FIRST, UNITS, fold_unit
 from govreport.model import Cell, Change, Flag, Metric, Qualifier
 from govreport.normalize import normalize
+from govreport.numerals import ARABIC_YEAR
 from govreport.span import Span
 from govreport.text import clean
 
@@ -37,7 +38,7 @@ _QUALS: dict[str, Flag] = {"左右": Flag.APPROX, "上下": Flag.APPROX, "约": 
           "以内": Flag.AT_MOST, "以下": Flag.AT_MOST, "不超过": Flag.AT_MOST, "<": Flag.AT_MOST, "≤": Flag.AT_MOST}
 _QUALIFIER = {Flag.APPROX: Qualifier.APPROX, Flag.AT_LEAST: Qualifier.AT_LEAST, Flag.AT_MOST: Qualifier.AT_MOST}
 _UNIT_IN_NAME = re.compile(r"[（(](?P<u>[^（）()]{1,8})[）)][ ]*$")
-YEAR_COLUMN = re.compile(r"(?P<y>(?:19|20)[0-9]{2})[ ]*年?")
+YEAR_COLUMN = re.compile(rf"(?P<y>{ARABIC_YEAR})[ ]*年?")
 
 
 def read_cell(raw: str) -> Cell:

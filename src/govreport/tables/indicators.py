@@ -26,6 +26,7 @@ from decimal import Decimal, InvalidOperation
 from govreport.metrics import MAGNITUDES_LONGEST_FIRST, UNITS
 from govreport.model import Attribute, Cell, Flag, Indicator, IndicatorValue, Table
 from govreport.normalize import normalize
+from govreport.numerals import ARABIC_YEAR
 from govreport.tables.cells import row_unit
 
 __all__ = [
@@ -60,7 +61,7 @@ INDICATOR_FLAGS: tuple[Flag, ...] = tuple(Flag)
 says its direction (``下降15%``, ``增长5%``)."""
 
 # A year in a header cell: 2025年, 现状（2025年）, 2030年目标, 2021-2025年 (the last one counts).
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_YEAR = re.compile(rf"(?<![0-9])({ARABIC_YEAR})(?![0-9])")
 # What a value column's header says besides its year.
 _VALUE_WORDS = re.compile(
     r"(?:十[一二三四五六七八九]五(?:时期|期间|期|末)?)?"
