@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govreport
 from govreport import BatchResult, find_files, parse_many
@@ -186,3 +188,162 @@ def test_batch_over_the_shared_seeds_and_wild_files(tmp_path):
     assert len(lines) == len(expected) >= 11
     assert all(json.loads(line)["report"]["schema"] == "govreport/1" for line in lines)
     assert f"govreport batch: {len(found)} files" in done.stderr
+
+
+# -- the bounded window and render_many ------------------------------------------------
+
+class Lazy(cf.Executor):
+    """An executor that runs a job only when its result is asked for, and counts the
+    futures in flight (submitted, neither collected nor cancelled)."""
+
+    def __init__(self) -> None:
+        self.futures: list[cf.Future] = []
+        self.most = 0
+
+    def in_flight(self) -> int:
+        return sum(1 for f in self.futures if not f.done())
+
+    def submit(self, fn, /, *args, **kwargs):
+        class Deferred(cf.Future):
+            def result(self, timeout=None):
+                if not self.done():
+                    try:
+                        self.set_result(fn(*args, **kwargs))
+                    except Exception as exc:  # noqa: BLE001 - handed to the caller
+                        self.set_exception(exc)
+                return super().result(timeout)
+
+        future = Deferred()
+        self.futures.append(future)
+        self.most = max(self.most, self.in_flight())
+        return future
+
+
+def _names(name: str, report: govreport.Report) -> str:
+    return f"{pathlib.Path(name).name}:{report.meta.kind.value}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(0, 30), window=st.integers(1, 8), stop=st.integers(0, 30))
+def test_at_most_window_futures_are_in_flight_and_results_come_in_order(n, window, stop):
+    from govreport.batch import _in_order
+
+    lazy = Lazy()
+    seen = []
+    results = _in_order(lazy, lambda i: i * i, ((i,) for i in range(n)), window)
+    for (i,), future in results:
+        assert lazy.in_flight() <= window
+        seen.append(future.result())
+        if len(seen) == stop:
+            results.close()  # the consumer stops early: what is still pending is cancelled
+            break
+    expected = [i * i for i in range(n)]
+    assert seen == (expected[:stop] if stop else expected)
+    assert lazy.most <= window and lazy.in_flight() == 0
+    assert len(lazy.futures) <= min(n, len(seen) + window)  # never submitted far ahead
+
+
+def test_parse_many_and_render_many_keep_a_bounded_window_over_a_long_corpus(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    paths = [tmp_path / "a.txt"] * 50
+    lazy = Lazy()
+    assert all(r.ok for r in parse_many(iter(paths), executor=lazy, window=3, metrics=False))
+    assert len(lazy.futures) == 50 and lazy.most == 3
+    lazy = Lazy()
+    out = [r.output for r in govreport.batch.render_many(paths, _names, executor=lazy, metrics=False)]
+    assert out == ["a.txt:other"] * 50 and lazy.most == govreport.batch.default_window(lazy) == 4 * (os.cpu_count() or 1)
+
+
+def test_the_default_window_is_four_per_worker():
+    with cf.ThreadPoolExecutor(3) as pool:
+        assert govreport.batch.default_window(pool) == 12
+    assert govreport.batch.default_window(None) == 4 * (os.cpu_count() or 1)
+
+
+def test_render_many_sends_back_what_render_returns_and_names_failures(corpus):
+    from govreport.batch import Input, render_many
+
+    sources = [*find_files([corpus]), Input("stdin", GOOD.encode("gb18030"))]
+    with cf.ProcessPoolExecutor(2) as pool:
+        results = list(render_many(sources, _names, executor=pool))
+    assert [r.output for r in results] == ["a.txt:other", "b.md:other", None, "stdin:other"]
+    bad = results[2]
+    assert not bad.ok and bad.error.startswith("DecodeError: ") and bad.message.startswith("input is not UTF-8")
+    assert bad.size == len(CORRUPT) and results[3].size == len(GOOD.encode("gb18030"))
+
+
+def test_render_many_keeps_every_problem_of_a_strict_failure(tmp_path):
+    from govreport.batch import render_many
+
+    (tmp_path / "gap.txt").write_text("一、甲\n三、丙\n五、戊\n", encoding="utf-8")
+    result, = render_many([tmp_path / "gap.txt"], _names, strict=True)
+    assert result.error.startswith("ParseError: 2 problem(s)")
+    assert result.message.count("ordinal-gap") == 2
+
+
+def test_a_render_that_raises_is_a_failed_result(tmp_path):
+    from govreport.batch import render_many
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    result, = render_many([tmp_path / "a.txt"], _explode)
+    assert result.error == "KeyError: 'nothing'" and result.output is None
+
+
+def _explode(name: str, report: govreport.Report) -> str:
+    return {}["nothing"]
+
+
+def test_scan_names_what_a_directory_walk_skips_and_what_names_nothing(corpus):
+    found = govreport.batch.scan([corpus, corpus / "nothing*.txt"])
+    assert [p.name for p in found.files] == ["a.txt", "b.md", "c.txt"]
+    assert [p.name for p in found.skipped] == ["notes.csv"]  # hidden files are neither
+    assert found.missing == (str(corpus / "nothing*.txt"),)
+    assert govreport.batch.scan([corpus / "sub" / "notes.csv", corpus]).skipped == ()  # named: read
+
+
+# -- the batch formats -----------------------------------------------------------------------
+
+PLAN = "第一章 目标\n序号\t指标\t2025年\t2030年\t属性\n1\t城镇新增就业（万人）\t30\t30以上\t预期性\n"
+
+
+@pytest.fixture
+def two(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(PLAN, encoding="utf-8")
+    return tmp_path
+
+
+def test_batch_json_is_one_array_of_the_jsonl_records(two):
+    cli(str(two / "in"), "-o", str(two / "r.jsonl"), "-j", "2")
+    cli(str(two / "in"), "-o", str(two / "r.json"), "--format", "json", "-j", "2")
+    lines = [json.loads(line) for line in (two / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    array = json.loads((two / "r.json").read_text(encoding="utf-8"))
+    assert array == lines and [pathlib.Path(r["path"]).name for r in array] == ["a.txt", "b.txt"]
+    (two / "none").mkdir()
+    (two / "none" / "bad.txt").write_bytes(CORRUPT)
+    assert cli(str(two / "none"), "-o", str(two / "e.json"), "--format", "json").returncode == 1
+    assert json.loads((two / "e.json").read_text(encoding="utf-8")) == []
+
+
+def test_batch_no_text_is_smaller_and_otherwise_the_same(two):
+    cli(str(two / "in"), "-o", str(two / "full.jsonl"))
+    done = cli(str(two / "in"), "-o", str(two / "lean.jsonl"), "--no-text")
+    assert done.returncode == 0
+    full = [json.loads(line) for line in (two / "full.jsonl").read_text(encoding="utf-8").splitlines()]
+    lean = [json.loads(line) for line in (two / "lean.jsonl").read_text(encoding="utf-8").splitlines()]
+    for f, s in zip(full, lean, strict=True):
+        assert "text" not in s["report"] and f["report"].pop("text") and f == s
+
+
+@pytest.mark.parametrize("fmt, command", [("metrics", "metrics"), ("indicators", "indicators"),
+                                          ("targets", "targets")])
+def test_batch_tables_are_the_commands_tables(two, fmt, command):
+    done = cli(str(two / "in"), "-o", str(two / "t.csv"), "--format", fmt, "-j", "2", "--encoding", "utf-8-sig")
+    assert done.returncode == 0 and done.stderr.startswith("govreport batch: 2 files")
+    data = (two / "t.csv").read_text(encoding="utf-8-sig")
+    same = subprocess.run([sys.executable, "-m", "govreport", command, str(two / "in"), "-j", "1"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert data == same.stdout and data.startswith("file,region,report_year,")
+    if fmt == "indicators":
+        assert "30以上" in data and data.splitlines()[0].endswith(",2030,2030_value,2030_flags")

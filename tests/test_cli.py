@@ -161,8 +161,10 @@ def test_undecodable_file(tmp_path):
     assert str(len("一、总体要求\n".encode("utf-8"))) in err  # the byte offset
 
 
-def test_a_directory_is_an_unreadable_file(tmp_path):
-    _one_line_error(run("parse", str(tmp_path)))
+def test_a_directory_without_reports_is_bad_usage(tmp_path):
+    proc = run("parse", str(tmp_path))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == f"govreport: no input files found (looked for {tmp_path})\n"
 
 
 def test_bad_usage_exits_2(report_file):

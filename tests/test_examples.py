@@ -25,7 +25,8 @@ def run(script: str, *args: str) -> str:
 
 def test_every_script_is_tested():
     scripts = {p.name for p in EXAMPLES.glob("*.py")}
-    assert scripts == {"outline.py", "metrics_to_csv.py", "indicators_to_csv.py", "compare_years.py"}
+    assert scripts == {"outline.py", "metrics_to_csv.py", "indicators_to_csv.py", "compare_years.py",
+                       "metrics_to_parquet.py"}
 
 
 def test_outline_lists_every_section_of_the_demo_with_its_metric_count():
@@ -83,15 +84,42 @@ def test_demo_inputs_parse_without_warnings(name):
     assert report.sections and report.metrics
 
 
+def test_metrics_to_parquet_writes_the_metrics_table_of_a_corpus(tmp_path):
+    for module in ("dask.bag", "dask.dataframe", "pyarrow"):
+        pytest.importorskip(module, reason=f'needs {module}: pip install "govreport[dask,parquet]"')
+    import pandas as pd
+
+    from govreport.serialize.metrics import TABLE_COLUMNS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("demo_report_2025.txt", "demo_report.txt", "demo_plan.txt"):
+        (corpus / name).write_bytes((EXAMPLES / name).read_bytes())
+    target = tmp_path / "metrics.parquet"
+    assert run("metrics_to_parquet.py", str(corpus), "-o", str(target), "-j", "2") == f"3 files -> {target}\n"
+    frame = pd.read_parquet(target)
+    assert list(frame.columns) == list(TABLE_COLUMNS)
+    expected = list(csv.DictReader(io.StringIO(subprocess.run(
+        [sys.executable, "-m", "govreport", "metrics", str(corpus), "-j", "1"], capture_output=True, text=True,
+        encoding="utf-8", check=True).stdout)))
+    assert len(frame) == len(expected) > 100
+    assert list(frame["file"]) == [r["file"] for r in expected]  # in input order, partition after partition
+    gdp = frame[(frame["key"] == "gdp_growth") & frame["target"]]
+    assert set(gdp["report_year"]) == {2025, 2026} and frame["base_value"].dtype == "float64"
+
+
 @pytest.mark.parametrize("script", sorted(p.name for p in EXAMPLES.glob("*.py")))
-def test_a_closed_output_pipe_is_not_a_traceback(script):
+def test_a_closed_output_pipe_is_not_a_traceback(script, tmp_path):
     # Like `python examples/outline.py | head -1`, with a reader that has already gone
     # (made explicitly: head may read all of a short output before it exits).
+    if script == "metrics_to_parquet.py":
+        for module in ("dask.bag", "dask.dataframe", "pyarrow"):
+            pytest.importorskip(module, reason=f'needs {module}: pip install "govreport[dask,parquet]"')
     read_end, write_end = os.pipe()
     os.close(read_end)
-    try:
+    try:  # in a scratch directory: a script may write a file beside its output (metrics.parquet)
         done = subprocess.run([sys.executable, str(EXAMPLES / script)], stdout=write_end,
-                              stderr=subprocess.PIPE, timeout=120)
+                              stderr=subprocess.PIPE, timeout=120, cwd=tmp_path)
     finally:
         os.close(write_end)
     assert done.stderr.decode("utf-8", "replace") == "" and done.returncode == 1

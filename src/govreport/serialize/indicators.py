@@ -1,15 +1,23 @@
-"""Indicator tables as rows: CSV and JSON lines, one row per indicator."""
+"""Indicator tables as rows: CSV and JSON lines, one row per indicator.
+
+A row of :func:`indicators_csv` and :func:`indicators_jsonl` starts with the report's
+columns (:data:`~govreport.serialize.rows.FILE_COLUMNS`: ``file``, ``region``,
+``report_year``). The value columns come from the tables (one per year), so a corpus
+table has the union of its reports' columns: :class:`~govreport.serialize.rows.UnionCsv`.
+"""
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from govreport.model import Indicator, Report
+from govreport.serialize.rows import FILE_COLUMNS, UnionCsv, jsonl_text, report_columns
 
-__all__ = ["indicator_rows", "indicators_csv", "indicators_jsonl"]
+__all__ = ["FIRST_COLUMNS", "indicator_rows", "indicators_csv", "indicators_jsonl", "table_rows"]
+
+FIRST_COLUMNS = FILE_COLUMNS + ("number", "category", "name", "unit", "attribute")
+"""The columns every indicator row has, before its value columns."""
 
 
 def indicator_rows(report: Report) -> Iterator[dict[str, Any]]:
@@ -19,6 +27,13 @@ def indicator_rows(report: Report) -> Iterator[dict[str, Any]]:
     (``目标``, ``预期值``; also when two columns give the same year)."""
     for ind in report.indicators:
         yield _row(ind)
+
+
+def table_rows(report: Report, file: str = "") -> Iterator[dict[str, Any]]:
+    """The rows of :func:`indicator_rows`, each led by the report's columns (``file`` as given)."""
+    lead = report_columns(file, report)
+    for row in indicator_rows(report):
+        yield {**lead, **row}
 
 
 def _row(ind: Indicator) -> dict[str, Any]:
@@ -36,21 +51,15 @@ def _row(ind: Indicator) -> dict[str, Any]:
     return row
 
 
-def indicators_csv(report: Report) -> str:
+def indicators_csv(report: Report, file: str = "") -> str:
     """All indicators as CSV; the year columns come from the tables."""
-    rows = list(indicator_rows(report))
-    fields: list[str] = []
-    for row in rows:
-        fields.extend(k for k in row if k not in fields)
+    table = UnionCsv(FIRST_COLUMNS)
+    table.add(indicators_jsonl(report, file))
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=fields or ["number", "category", "name", "unit", "attribute"],
-                            lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    table.write_to(out)
     return out.getvalue()
 
 
-def indicators_jsonl(report: Report) -> str:
+def indicators_jsonl(report: Report, file: str = "") -> str:
     """All indicators as JSON lines."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in indicator_rows(report))
+    return jsonl_text(table_rows(report, file))

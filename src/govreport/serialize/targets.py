@@ -6,13 +6,11 @@ target against the next year's outcome.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from govreport.model import Headline, Report
+from govreport.serialize.rows import csv_text, jsonl_text
 from govreport.targets import Comparison, compare
 
 __all__ = [
@@ -77,25 +75,15 @@ def target_rows(reports: Iterable[tuple[str, Report]]) -> Iterator[dict[str, Any
             yield headline_row(h, file, report)
 
 
-def _csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:
-    """``rows`` as CSV with a header line; a run of years is written ``first-last``."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else f"{v[0]}-{v[1]}" if isinstance(v, list) else v
-                         for k, v in row.items()})
-    return out.getvalue()
-
-
-def targets_csv(reports: Iterable[tuple[str, Report]]) -> str:
-    """Targets and outcomes as CSV (``span`` written ``start-end``)."""
-    return _csv(target_rows(reports), COLUMNS)
+def targets_csv(reports: Iterable[tuple[str, Report]], *, header: bool = True) -> str:
+    """Targets and outcomes as CSV (``span`` written ``start-end``); ``header=False``
+    leaves the header line out, for the second and later reports of a corpus."""
+    return csv_text(target_rows(reports), COLUMNS, header=header)
 
 
 def targets_jsonl(reports: Iterable[tuple[str, Report]]) -> str:
     """Targets and outcomes as JSON lines."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in target_rows(reports))
+    return jsonl_text(target_rows(reports))
 
 
 def comparison_rows(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
@@ -118,9 +106,9 @@ def _comparison_row(c: Comparison) -> dict[str, Any]:
 
 def comparison_csv(reports: Iterable[Report]) -> str:
     """The comparison as CSV."""
-    return _csv(comparison_rows(reports), COMPARISON_COLUMNS)
+    return csv_text(comparison_rows(reports), COMPARISON_COLUMNS)
 
 
 def comparison_jsonl(reports: Iterable[Report]) -> str:
     """The comparison as JSON lines."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in comparison_rows(reports))
+    return jsonl_text(comparison_rows(reports))
