@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from govreport.blocks import RULES, Context, Rule, classify
+from govreport.blocks import RULES, Context, Ruler, Rules, classify
 from govreport.decode import read_input
 from govreport.errors import Diagnostic, ParseError, diagnostic
 from govreport.front import split_front
@@ -29,7 +29,7 @@ __all__ = ["parse", "parse_bytes", "parse_file"]
 
 
 def parse(text: str, *, strict: bool = False, metrics: bool = True,
-          rules: Sequence[tuple[str, Rule]] = RULES, pages: Sequence[Span] | None = None) -> Report:
+          rules: Rules = RULES, pages: Sequence[Span] | None = None) -> Report:
     """Parse the text of a report into a :class:`~govreport.Report`.
 
     Never raises on any text: what the parser notices becomes ``Report.diagnostics``; a
@@ -37,7 +37,8 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
     included) gives an empty report with an ``empty-input`` warning.
     With ``strict=True`` a report with warnings or errors raises one
     :class:`~govreport.ParseError` listing them all. ``metrics=False`` skips metric
-    extraction. ``rules`` replaces the ordered block rules (see :data:`govreport.blocks.RULES`).
+    extraction. ``rules`` replaces the ordered block rules: a :class:`~govreport.blocks.Ruler`
+    such as ``RULES.copy().insert(rule, before="paragraph")`` (see :data:`govreport.blocks.RULES`).
 
     ``pages`` are the spans of the pages of a paginated original (what
     :func:`govreport.decode.read_input` gives for a PDF): in order, inside the text. With
@@ -94,16 +95,17 @@ def _check_pages(text: str, pages: Sequence[Span] | None) -> tuple[Span, ...]:
     return spans
 
 
-def _parse(text: str, metrics: bool, rules: Sequence[tuple[str, Rule]]) -> Report:
+def _parse(text: str, metrics: bool, rules: Rules) -> Report:
     """The pipeline proper, on ``text`` (with any page furniture blanked out)."""
+    ruler = Ruler.of(rules)
     norm = normalize(text)
     ctx = Context(text, norm, MetricFinder(text, norm) if metrics else _no_metrics)
     lines = split_run_on_headings(norm, skip_page_numbers(norm, split_lines(norm)))
     front_nodes, body_index, info = split_front(text, norm, lines)
     ctx.titles = contents_titles(front_nodes)
     body_lines = lines[body_index:]
-    blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines))
-    events = classify(ctx, blocks, rules)
+    blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines), starts=ruler.starts)
+    events = classify(ctx, blocks, ruler)
     body, diagnostics = build(ctx, events)
     diagnostics = ctx.diagnostics + diagnostics
     tree = tuple(front_nodes) + body
