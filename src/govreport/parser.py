@@ -21,11 +21,11 @@ from govreport.normalize import normalize
 from govreport.pages import find_furniture, mask, page_furniture_nodes, place
 from govreport.segment import join_blocks, skip_page_numbers, split_lines, split_run_on_headings
 from govreport.span import Span
-from govreport.structure import build
+from govreport.structure import Decision, build
 from govreport.tables import find_regions
 from govreport.targets import date_and_find
 
-__all__ = ["parse", "parse_bytes", "parse_file"]
+__all__ = ["parse", "parse_bytes", "parse_file", "explain"]
 
 
 def parse(text: str, *, strict: bool = False, metrics: bool = True,
@@ -95,8 +95,27 @@ def _check_pages(text: str, pages: Sequence[Span] | None) -> tuple[Span, ...]:
     return spans
 
 
-def _parse(text: str, metrics: bool, rules: Rules) -> Report:
-    """The pipeline proper, on ``text`` (with any page furniture blanked out)."""
+def explain(text: str, *, rules: Rules = RULES) -> tuple[Decision, ...]:
+    """Why each heading, part title and 专栏 box of ``text`` nested where it did.
+
+    Parses ``text`` as :func:`parse` does (without metrics) and returns the decisions of
+    the nesting policies (:data:`govreport.structure.POLICIES`) in document order: each
+    names its policy, the span of the heading or block it placed, and what it decided::
+
+        for decision in explain(text):
+            print(decision)   # restart [12:20] 一、: restarts at 1 under an entry … (child of 一、)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"explain() takes str, not {type(text).__name__}")
+    trace: list[Decision] = []
+    with _collector_paused():
+        _parse(text[1:] if text.startswith("\ufeff") else text, False, rules, trace)
+    return tuple(trace)
+
+
+def _parse(text: str, metrics: bool, rules: Rules, trace: list[Decision] | None = None) -> Report:
+    """The pipeline proper, on ``text`` (with any page furniture blanked out); nesting
+    decisions go to ``trace`` when one is given."""
     ruler = Ruler.of(rules)
     norm = normalize(text)
     ctx = Context(text, norm, MetricFinder(text, norm) if metrics else _no_metrics)
@@ -106,7 +125,7 @@ def _parse(text: str, metrics: bool, rules: Rules) -> Report:
     body_lines = lines[body_index:]
     blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines), starts=ruler.starts)
     events = classify(ctx, blocks, ruler)
-    body, diagnostics = build(ctx, events)
+    body, diagnostics = build(ctx, events, trace)
     diagnostics = ctx.diagnostics + diagnostics
     tree = tuple(front_nodes) + body
     sections = tuple(n for n in _walk_sections(tree))
