@@ -148,7 +148,7 @@ BARE = [
         坚持稳中求进。
         """),
         [(1, "", "发展基础"), (1, "", "总体要求")],
-        [("bare_title", "a part title where the parts have no numbered style")],
+        [("bare_title", "titles without a number nest as one more style")],
         id="titles-are-siblings"),
 ]
 

@@ -688,9 +688,11 @@ def classify(ctx: Context, blocks: Sequence[Block], rules: Rules = RULES) -> lis
             continue  # taken by the event before it (a box title on the line after 专栏3)
         for read in reads:
             found = read(ctx, block, blocks, index)
-            if found is None or found == ():
+            if found is None:
                 continue
             if isinstance(found, tuple):
+                if not found:
+                    continue
                 events.extend(found)  # a run of blocks read together, its tables captioned
             else:
                 events.append(_with_caption(ctx, events, blocks, index, found) if isinstance(found, Table) else found)

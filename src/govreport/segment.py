@@ -281,7 +281,10 @@ class Start:
         return cls(words[0], test)
 
 
-_NO_OPENING = Opening(0)
+_NO_OPENING = 0
+# Opening's flags as plain ints: the segmenter tests them on every line, and an operator on
+# an IntFlag member runs Python code in the enum module.
+_WHOLE, _TAKES_NEXT, _RUN = int(Opening.WHOLE), int(Opening.TAKES_NEXT), int(Opening.RUN)
 
 
 class Starts:
@@ -292,7 +295,7 @@ class Starts:
     line, one search; a test runs only for the lines it named.
     """
 
-    __slots__ = ("_by_first", "_anywhere", "_anywhere_tests")
+    __slots__ = ("_by_first", "_anywhere_char", "_anywhere", "_anywhere_tests")
 
     def __init__(self, starts: Iterable[Start]) -> None:
         by_first: dict[str, list[StartTest]] = {}
@@ -308,12 +311,15 @@ class Starts:
                 if start.test not in anywhere_tests:
                     anywhere_tests.append(start.test)
         self._by_first = {ch: tuple(tests) for ch, tests in by_first.items()}
-        self._anywhere: regex.Pattern[str] | None = (
-            regex.compile("[" + "".join(regex.escape(ch) for ch in anywhere) + "]") if anywhere else None)
+        # one character (the tab of a row) is found fastest by str.find; more by a pattern
+        self._anywhere_char = next(iter(anywhere)) if len(anywhere) == 1 else None
+        self._anywhere: re.Pattern[str] | None = (
+            re.compile("[" + "".join(re.escape(ch) for ch in anywhere) + "]") if len(anywhere) > 1 else None)
         self._anywhere_tests = tuple(anywhere_tests)
 
-    def opening(self, norm: str, line: Line) -> Opening:
-        """What ``line`` opens by the rules' starts (no flag set when nothing)."""
+    def opening(self, norm: str, line: Line) -> int:
+        """What ``line`` opens by the rules' starts: the :class:`Opening` flags that hold,
+        as an int (``0`` when no block starts there)."""
         start, head, end = line.start, line.head, line.end
         if start == end:
             return _NO_OPENING
@@ -322,7 +328,9 @@ class Starts:
             more = self._by_first.get(norm[head])
             if more:
                 tests = _union(tests, more)
-        if self._anywhere is not None and self._anywhere.search(norm, start, end) is not None:
+        char = self._anywhere_char
+        if (norm.find(char, start, end) != -1 if char is not None
+                else self._anywhere is not None and self._anywhere.search(norm, start, end) is not None):
             tests = _union(tests, self._anywhere_tests)
         if not tests:
             return _NO_OPENING
@@ -330,7 +338,7 @@ class Starts:
         for test in tests:
             opened = test(norm, line)
             if opened:
-                found |= opened
+                found |= int(opened)
         return found
 
 
@@ -360,7 +368,7 @@ def is_row(norm: str, line: Line) -> bool:
     return norm.find("\t", line.start, line.end) != -1 or norm.startswith("|", line.start)
 
 
-def _is_fragment(norm: str, block_lines: Sequence[Line], prose: bool, first: Opening) -> bool:
+def _is_fragment(norm: str, block_lines: Sequence[Line], prose: bool, first: int) -> bool:
     """A block that stops in mid-sentence and reads as prose (not a title or a label).
 
     ``prose`` tells whether the block has prose punctuation (see :func:`_has_prose_punct`);
@@ -370,7 +378,7 @@ def _is_fragment(norm: str, block_lines: Sequence[Line], prose: bool, first: Ope
     last = block_lines[-1]
     if ends_sentence(norm, last.start, last.end):
         return False
-    if len(block_lines) == 1 and first & Opening.WHOLE:
+    if len(block_lines) == 1 and first & _WHOLE:
         return False
     return prose
 
@@ -455,7 +463,7 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
     wrap = None if soft_breaks else _wrap_width(norm, content)
     opening = starts.opening
     groups: list[list[Line]] = []
-    firsts: list[Opening] = []  # what the first line of each group opens
+    firsts: list[int] = []  # what the first line of each group opens
     layouts: dict[int, str] = {}  # index into groups → the table layout of that group
     region_at = {first: (end, layout) for first, end, layout in regions}
     prev: Line | None = None
@@ -478,9 +486,9 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
         opens = opening(norm, line)
         if in_rows and row_like[i]:
             groups[-1].append(line)  # rows stay one table across the blank lines between them
-        elif prev is not None and opened & Opening.TAKES_NEXT:
+        elif prev is not None and opened & _TAKES_NEXT:
             groups[-1].append(line)
-        elif prev is not None and opened & opens & Opening.RUN:
+        elif prev is not None and opened & opens & _RUN:
             groups[-1].append(line)  # consecutive lines of HTML tags only: one block
         elif (
             wrap is not None
@@ -489,7 +497,7 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             and not ends_sentence(norm, prev.start, prev.end)
             and not opens
             and not row_like[i]
-            and not (opened & Opening.WHOLE and _width(norm, line) >= wrap)
+            and not (opened & _WHOLE and _width(norm, line) >= wrap)
         ):
             # A line broken at the page width goes on in this one; a heading goes on only
             # in a short line (its end), never in a full one (the paragraph under it).
@@ -498,7 +506,7 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             prev is not None
             and soft_breaks
             and not opens
-            and not opened & Opening.WHOLE
+            and not opened & _WHOLE
             and not (prev.end - prev.start > _LONG_LINE and ends_sentence(norm, prev.start, prev.end))
         ):
             groups[-1].append(line)

@@ -429,7 +429,7 @@ def bare_title_policy(b: _Builder, next_heading: Heading | None) -> tuple[str, i
             return key, level, f"{next_heading.marker.text} after it starts an open list again: it heads the new list"
     if b.part_key is not None:
         return key, None, f"stands beside the parts ({b.part_key})"
-    return key, None, "a part title where the parts have no numbered style"
+    return key, None, "no numbered part style: titles without a number nest as one more style"
 
 
 def box_end_policy(b: _Builder, box: _BoxFrame, event: Event) -> tuple[bool, str]:
