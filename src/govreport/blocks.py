@@ -219,14 +219,12 @@ def inline_html_start(norm: str, line: Line) -> Opening | None:
     return _RUN_LINE if is_markup_line(norm, line) else None
 
 
-def _note_at(norm: str, head: int) -> bool:
-    """Whether the words at ``head`` open with ``注：``."""
-    return norm.startswith("注", head) and norm[head + 1 : head + 2] in ("：", ":")
+_NOTE = re.compile(r"注[：:]")  # what a note opens with
 
 
 def note_start(norm: str, line: Line) -> Opening | None:
     """A note (``注：…``) starts a block."""
-    return Opening.BLOCK if _note_at(norm, line.head) else None
+    return Opening.BLOCK if _NOTE.match(norm, line.head) is not None else None
 
 
 _NUMBERED_NOTE = re.compile(r"注[：:][ \u3000]*[1１][.．、]")
@@ -236,7 +234,7 @@ def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -
     """``注：…``; after ``注：1. …``, the blocks numbered ``2.``, ``3.`` … right after it are
     notes too (one each), not sections."""
     head = block.head
-    if not _note_at(ctx.norm, head):
+    if _NOTE.match(ctx.norm, head) is None:
         return None
     note = Note(Span(block.start, block.end), clean(ctx.text[head : block.end]))
     if not _NUMBERED_NOTE.match(note.text):
@@ -432,20 +430,13 @@ def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: i
     return Furniture(Span(block.start, block.end), kind, clean(ctx.text[block.start : block.end]))
 
 
-def back_matter_title(ctx: Context, block: Block) -> bool:
-    """``名词解释`` / ``附件1`` alone on a line: what follows is not part of the report."""
-    if len(block.lines) != 1:
-        return False
-    head = block.head
-    return _BACK_MATTER.fullmatch(ctx.norm[head : block.end].strip()) is not None
-
-
 def back_matter_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> tuple[Event, ...] | None:
     """``附件1`` / ``名词解释`` / ``附录`` alone on a line, with blocks after it: it and
     everything after it are back matter (furniture of kind ``back_matter``, kept outside
     the outline), except tables, which are read as tables (an indicator table is often
     ``附件1``)."""
-    if index + 1 >= len(blocks) or not back_matter_title(ctx, block):
+    if index + 1 >= len(blocks) or len(block.lines) != 1 or \
+            _BACK_MATTER.fullmatch(ctx.norm[block.head : block.end].strip()) is None:
         return None
     events: list[Event] = []
     for k in range(index, len(blocks)):

@@ -295,7 +295,7 @@ class Starts:
     line, one search; a test runs only for the lines it named.
     """
 
-    __slots__ = ("_by_first", "_anywhere_char", "_anywhere", "_anywhere_tests")
+    __slots__ = ("_by_first", "_by_first_anywhere", "_anywhere_char", "_anywhere", "_anywhere_tests")
 
     def __init__(self, starts: Iterable[Start]) -> None:
         by_first: dict[str, list[StartTest]] = {}
@@ -311,11 +311,13 @@ class Starts:
                 if start.test not in anywhere_tests:
                     anywhere_tests.append(start.test)
         self._by_first = {ch: tuple(tests) for ch, tests in by_first.items()}
+        self._anywhere_tests = tuple(anywhere_tests)
+        # the same, for a line holding an ``anywhere`` character: joined once, here
+        self._by_first_anywhere = {ch: _union(tests, self._anywhere_tests) for ch, tests in self._by_first.items()}
         # one character (the tab of a row) is found fastest by str.find; more by a pattern
         self._anywhere_char = next(iter(anywhere)) if len(anywhere) == 1 else None
         self._anywhere: re.Pattern[str] | None = (
             re.compile("[" + "".join(re.escape(ch) for ch in anywhere) + "]") if len(anywhere) > 1 else None)
-        self._anywhere_tests = tuple(anywhere_tests)
 
     def opening(self, norm: str, line: Line) -> int:
         """What ``line`` opens by the rules' starts: the :class:`Opening` flags that hold,
@@ -323,22 +325,24 @@ class Starts:
         start, head, end = line.start, line.head, line.end
         if start == end:
             return _NO_OPENING
-        tests = self._by_first.get(norm[start], ())
-        if head != start and head < end:
-            more = self._by_first.get(norm[head])
-            if more:
-                tests = _union(tests, more)
         char = self._anywhere_char
         if (norm.find(char, start, end) != -1 if char is not None
                 else self._anywhere is not None and self._anywhere.search(norm, start, end) is not None):
-            tests = _union(tests, self._anywhere_tests)
-        if not tests:
-            return _NO_OPENING
+            table, tests = self._by_first_anywhere, self._anywhere_tests
+        else:
+            table, tests = self._by_first, ()
+        tests = table.get(norm[start], tests)
         found = _NO_OPENING
         for test in tests:
             opened = test(norm, line)
             if opened:
                 found |= int(opened)
+        if head != start and head < end:  # markup before the words: ask for the head's character too
+            for test in table.get(norm[head], ()):
+                if test not in tests:
+                    opened = test(norm, line)
+                    if opened:
+                        found |= int(opened)
         return found
 
 
@@ -368,17 +372,18 @@ def is_row(norm: str, line: Line) -> bool:
     return norm.find("\t", line.start, line.end) != -1 or norm.startswith("|", line.start)
 
 
-def _is_fragment(norm: str, block_lines: Sequence[Line], prose: bool, first: int) -> bool:
+def _is_fragment(norm: str, block_lines: Sequence[Line], prose: bool, opens: Callable[[int], int],
+                 first: int) -> bool:
     """A block that stops in mid-sentence and reads as prose (not a title or a label).
 
     ``prose`` tells whether the block has prose punctuation (see :func:`_has_prose_punct`);
     the caller keeps it as the block grows, so a chain of page breaks is not searched again
-    from its first line at every join. ``first`` is what the block's first line opens.
+    from its first line at every join. ``opens(first)`` is what the block's first line opens.
     """
     last = block_lines[-1]
     if ends_sentence(norm, last.start, last.end):
         return False
-    if len(block_lines) == 1 and first & _WHOLE:
+    if len(block_lines) == 1 and opens(first) & _WHOLE:
         return False
     return prose
 
@@ -461,13 +466,22 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
 
     row_like = _row_like(norm, lines)
     wrap = None if soft_breaks else _wrap_width(norm, content)
-    opening = starts.opening
+    # What each line opens, asked only when a decision needs it (a line after a blank line
+    # joins nothing, so in text with blank lines between paragraphs most lines are never asked).
+    known = [-1] * len(lines)
+
+    def opens(i: int) -> int:
+        found = known[i]
+        if found < 0:
+            found = known[i] = starts.opening(norm, lines[i])
+        return found
+
     groups: list[list[Line]] = []
-    firsts: list[int] = []  # what the first line of each group opens
+    firsts: list[int] = []  # the index in lines of the first line of each group
     layouts: dict[int, str] = {}  # index into groups → the table layout of that group
     region_at = {first: (end, layout) for first, end, layout in regions}
     prev: Line | None = None
-    opened = _NO_OPENING  # what prev opens
+    p = -1  # the index of prev
     in_rows = False  # whether the last line before this one, blank lines aside, is row-like
     skip_to = 0
     for i, line in enumerate(lines):
@@ -477,27 +491,29 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             end, region_layout = region_at[i]
             layouts[len(groups)] = region_layout
             groups.append([ln for ln in lines[i:end] if not ln.blank])
-            firsts.append(_NO_OPENING)
+            firsts.append(-1)
             skip_to, prev, in_rows = end, None, False
             continue
         if line.blank:
             prev = None
             continue
-        opens = opening(norm, line)
         if in_rows and row_like[i]:
             groups[-1].append(line)  # rows stay one table across the blank lines between them
-        elif prev is not None and opened & _TAKES_NEXT:
-            groups[-1].append(line)
-        elif prev is not None and opened & opens & _RUN:
+            prev, p, in_rows = line, i, True
+            continue
+        before = opens(p) if prev is not None else _NO_OPENING  # what the line above opens
+        if before & _TAKES_NEXT:
+            groups[-1].append(line)  # a marker alone on its line: this line is its title
+        elif before & _RUN and opens(i) & _RUN:
             groups[-1].append(line)  # consecutive lines of HTML tags only: one block
         elif (
             wrap is not None
             and prev is not None
             and _width(norm, prev) >= wrap
             and not ends_sentence(norm, prev.start, prev.end)
-            and not opens
+            and not opens(i)
             and not row_like[i]
-            and not (opened & _WHOLE and _width(norm, line) >= wrap)
+            and not (before & _WHOLE and _width(norm, line) >= wrap)
         ):
             # A line broken at the page width goes on in this one; a heading goes on only
             # in a short line (its end), never in a full one (the paragraph under it).
@@ -505,30 +521,30 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
         elif (
             prev is not None
             and soft_breaks
-            and not opens
-            and not opened & _WHOLE
+            and not opens(i)
+            and not before & _WHOLE
             and not (prev.end - prev.start > _LONG_LINE and ends_sentence(norm, prev.start, prev.end))
         ):
             groups[-1].append(line)
         else:
             groups.append([line])
-            firsts.append(opens)
-        prev, opened = line, opens
+            firsts.append(i)
+        prev, p = line, i
         in_rows = row_like[i]
 
     # Page breaks: a prose block that stops mid-sentence continues in the next block.
     merged: list[list[Line]] = []
     merged_layouts: list[str | None] = []
     prose = False  # whether merged[-1] has prose punctuation
-    merged_first = _NO_OPENING  # what the first line of merged[-1] opens
+    merged_first = -1  # the index in lines of the first line of merged[-1]
     for k, group in enumerate(groups):
         group_layout = layouts.get(k)
         if (
             merged
             and group_layout is None
             and merged_layouts[-1] is None
-            and _is_fragment(norm, merged[-1], prose, merged_first)
-            and not firsts[k]
+            and _is_fragment(norm, merged[-1], prose, opens, merged_first)
+            and not opens(firsts[k])
         ):
             merged[-1].extend(group)
             prose = prose or _has_prose_punct(norm, group)
