@@ -104,6 +104,8 @@ Rule = Callable[[Context, Block, Sequence[Block], int], "Event | tuple[Event, ..
 """A rule's ``read``: ``(ctx, block, blocks, index)`` → the event ``blocks[index]`` makes, a
 tuple of events for a run of blocks read together, or ``None`` to let the next rule try."""
 
+# what the starts below return (module constants: an operator on Opening runs enum code)
+_BLOCK = Opening.BLOCK
 _WHOLE_LINE = Opening.BLOCK | Opening.WHOLE
 _TITLE_NEXT = Opening.BLOCK | Opening.WHOLE | Opening.TAKES_NEXT
 
@@ -220,11 +222,12 @@ def inline_html_start(norm: str, line: Line) -> Opening | None:
 
 
 _NOTE = re.compile(r"注[：:]")  # what a note opens with
+_NOTE_FIRST = "注"  # its first character: looked at before the pattern is run on every block
 
 
 def note_start(norm: str, line: Line) -> Opening | None:
     """A note (``注：…``) starts a block."""
-    return Opening.BLOCK if _NOTE.match(norm, line.head) is not None else None
+    return _BLOCK if _NOTE.match(norm, line.head) is not None else None
 
 
 _NUMBERED_NOTE = re.compile(r"注[：:][ \u3000]*[1１][.．、]")
@@ -234,7 +237,7 @@ def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -
     """``注：…``; after ``注：1. …``, the blocks numbered ``2.``, ``3.`` … right after it are
     notes too (one each), not sections."""
     head = block.head
-    if _NOTE.match(ctx.norm, head) is None:
+    if not ctx.norm.startswith(_NOTE_FIRST, head) or _NOTE.match(ctx.norm, head) is None:
         return None
     note = Note(Span(block.start, block.end), clean(ctx.text[head : block.end]))
     if not _NUMBERED_NOTE.match(note.text):
@@ -281,7 +284,7 @@ def heading_start(norm: str, line: Line) -> Opening | None:
         return _WHOLE_LINE if markdown else None
     if head + marker.end >= line.end:
         return _TITLE_NEXT
-    return _WHOLE_LINE if markdown or norm.find("。", head, line.end) == -1 else Opening.BLOCK
+    return _WHOLE_LINE if markdown or norm.find("。", head, line.end) == -1 else _BLOCK
 
 
 def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
@@ -321,7 +324,7 @@ def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int
 
 def item_start(norm: str, line: Line) -> Opening | None:
     """An enumeration (``一是…``, ``——…``, ``①…``) starts a block."""
-    return Opening.BLOCK if match_item(norm, line.head) is not None else None
+    return _BLOCK if match_item(norm, line.head) is not None else None
 
 
 def item_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:

@@ -335,13 +335,13 @@ class Starts:
         found = _NO_OPENING
         for test in tests:
             opened = test(norm, line)
-            if opened:
+            if opened is not None:  # (not its truth: Flag.__bool__ is Python code)
                 found |= int(opened)
         if head != start and head < end:  # markup before the words: ask for the head's character too
             for test in table.get(norm[head], ()):
                 if test not in tests:
                     opened = test(norm, line)
-                    if opened:
+                    if opened is not None:
                         found |= int(opened)
         return found
 
@@ -491,7 +491,7 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             end, region_layout = region_at[i]
             layouts[len(groups)] = region_layout
             groups.append([ln for ln in lines[i:end] if not ln.blank])
-            firsts.append(-1)
+            firsts.append(-1)  # never asked: a table's block is never merged with another
             skip_to, prev, in_rows = end, None, False
             continue
         if line.blank:
