@@ -221,3 +221,14 @@ def test_ruler_from_scratch():
     assert kinds(report.body) == ["Paragraph", "Paragraph"]
     assert not any(isinstance(n, Section) for n in report.walk())
     assert repr(RULES.copy().disable("item")).count("(item)") == 1
+
+
+def test_a_ruler_pickles_for_batch_workers():
+    """``parse_many`` with an executor sends the rules to other processes."""
+    import pickle
+
+    rules = pickle.loads(pickle.dumps(RULES.copy().disable("bare_title")))
+    assert rules.names == RULES.names and rules.disabled == {"bare_title"}
+    assert parse_text(SOFT, rules=rules) == parse_text(SOFT, rules=RULES.copy().disable("bare_title"))
+    with pytest.raises(TypeError, match="read-only"):
+        pickle.loads(pickle.dumps(RULES)).disable("item")

@@ -550,6 +550,16 @@ class Ruler:
         names = ", ".join(r.name if r.name not in self._disabled else f"({r.name})" for r in self._rules)
         return f"Ruler([{names}])"
 
+    def __reduce__(self) -> tuple[type[Ruler], tuple[list[BlockRule]], dict[str, object]]:
+        # rebuilt from its rules (their combined starts are made again), so a ruler goes to
+        # the worker processes of a batch
+        return (Ruler, (self._rules,), {"disabled": sorted(self._disabled), "read_only": self._read_only})
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._disabled = set(state["disabled"])  # type: ignore[call-overload]
+        self._starts = self._combine()
+        self._read_only = bool(state["read_only"])
+
     @property
     def names(self) -> tuple[str, ...]:
         """The names of all the rules, enabled or not, in order."""

@@ -176,7 +176,7 @@ def _walk_sections(nodes: Sequence[object]) -> list[Section]:
 
 
 def parse_bytes(data: bytes, *, strict: bool = False, metrics: bool = True,
-                rules: Sequence[tuple[str, Rule]] = RULES) -> Report:
+                rules: Rules = RULES) -> Report:
     """Read ``data`` — text, HTML, DOCX or PDF — and parse it, with the options of :func:`parse`.
 
     The format is told from the content; text is decoded as :func:`govreport.decode.decode`
@@ -200,7 +200,7 @@ def parse_bytes(data: bytes, *, strict: bool = False, metrics: bool = True,
 
 
 def parse_file(path: str | os.PathLike[str], *, strict: bool = False, metrics: bool = True,
-               rules: Sequence[tuple[str, Rule]] = RULES) -> Report:
+               rules: Rules = RULES) -> Report:
     """Read and parse the file at ``path`` (any format :func:`parse_bytes` reads), with the
     options of :func:`parse`.
 
@@ -222,7 +222,7 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False, metrics: b
 
 
 def _parse_document(document: Document, strict: bool, metrics: bool,
-                    rules: Sequence[tuple[str, Rule]]) -> Report:
+                    rules: Rules) -> Report:
     """Parse a read document; image-only pages of a PDF are said in ``pdf-image-page``."""
     if not document.image_pages:
         return parse(document.text, strict=strict, metrics=metrics, rules=rules, pages=document.pages or None)
