@@ -501,7 +501,10 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             groups[-1].append(line)  # rows stay one table across the blank lines between them
             prev, p, in_rows = line, i, True
             continue
-        before = opens(p) if prev is not None else _NO_OPENING  # what the line above opens
+        # what the line above opens (the cache looked up here: this is asked of nearly every line)
+        before = known[p] if prev is not None else _NO_OPENING
+        if before < 0:
+            before = known[p] = starts.opening(norm, lines[p])
         if before & _TAKES_NEXT:
             groups[-1].append(line)  # a marker alone on its line: this line is its title
         elif before & _RUN and opens(i) & _RUN:

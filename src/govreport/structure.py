@@ -178,13 +178,6 @@ class _Builder:
                           frame.depth, frame.title_span, tuple(frame.children), frame.metrics)
         self.container().append(section)
 
-    def level_of(self, key: str) -> int | None:
-        """The stack position of the innermost open section of marker style ``key``."""
-        for level in range(len(self.stack) - 1, -1, -1):
-            if self.stack[level].key == key:
-                return level
-        return None
-
     def close_to(self, level: int) -> None:
         """Close the open sections at ``level`` and below it."""
         while len(self.stack) > level:
@@ -192,8 +185,9 @@ class _Builder:
 
     def open_section(self, key: str, ordinal: int | None, marker: str, style: str, title: str,
                      title_span: Span, span: Span) -> _SectionFrame:
-        level, why = stack_policy(self, key)
+        level = stack_policy(self, key)
         if self.trace is not None:
+            why = "its marker style is not open" if level is None else "its marker style is open"
             self.note("stack", span, f"{marker or title}: {why}{self._describe(level)}")
         if level is not None and ordinal is not None:
             level, why = restart_policy(self, level, key, ordinal, marker, span)
@@ -361,15 +355,17 @@ def build(ctx: Context, events: Sequence[Event],
 
 # -- the policies ---------------------------------------------------------------------------
 
-def stack_policy(b: _Builder, key: str) -> tuple[int | None, str]:
+def stack_policy(b: _Builder, key: str) -> int | None:
     """Sibling or child, by marker style: a heading of a style open on the stack closes the
     sections from the innermost open one of its style down and becomes its sibling
-    (returns that stack level); a style not open makes it a child of the innermost open
-    section (``None``). No table maps ``（一）`` to depth 2."""
-    level = b.level_of(key)
-    if level is None:
-        return None, "its marker style is not open"
-    return level, "its marker style is open"
+    (returns the stack level of that section); a style not open makes it a child of the
+    innermost open section (``None``). No table maps ``（一）`` to depth 2. The other
+    policies ask it where a style is open."""
+    stack = b.stack
+    for level in range(len(stack) - 1, -1, -1):
+        if stack[level].key == key:
+            return level
+    return None
 
 
 def restart_policy(b: _Builder, level: int, key: str, ordinal: int, marker: str,
@@ -424,7 +420,7 @@ def bare_title_policy(b: _Builder, next_heading: Heading | None) -> tuple[str, i
     """
     key = b.part_key or _BARE_KEY
     if key not in {f.key for f in b.stack} and next_heading is not None:
-        level = b.level_of(next_heading.marker.key)
+        level = stack_policy(b, next_heading.marker.key)
         if next_heading.marker.ordinal == 1 and level is not None:
             return key, level, f"{next_heading.marker.text} after it starts an open list again: it heads the new list"
     if b.part_key is not None:
@@ -456,7 +452,7 @@ def box_end_policy(b: _Builder, box: _BoxFrame, event: Event) -> tuple[bool, str
         key, ordinal = event.marker.key, event.marker.ordinal
         if box.sub is None and box.children and isinstance(box.children[-1], Table):
             return True, "a heading after a box that is a table"
-        level = b.level_of(key)
+        level = stack_policy(b, key)
         if level is None:
             return False, "its marker style is not open outside the box: an entry of the box"
         previous = box.last_ordinal.get(key)
