@@ -380,12 +380,12 @@ def _is_fragment(norm: str, block_lines: Sequence[Line], prose: bool, opens: Cal
     the caller keeps it as the block grows, so a chain of page breaks is not searched again
     from its first line at every join. ``opens(first)`` is what the block's first line opens.
     """
+    if not prose:
+        return False  # asked first: it is known already, and most titles have no prose marks
     last = block_lines[-1]
     if ends_sentence(norm, last.start, last.end):
         return False
-    if len(block_lines) == 1 and opens(first) & _WHOLE:
-        return False
-    return prose
+    return not (len(block_lines) == 1 and opens(first) & _WHOLE)
 
 
 def _has_prose_punct(norm: str, block_lines: Sequence[Line]) -> bool:
@@ -501,8 +501,13 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             groups[-1].append(line)  # rows stay one table across the blank lines between them
             prev, p, in_rows = line, i, True
             continue
+        if prev is None:  # after a blank line (or a table) a line opens a block: nothing to ask
+            groups.append([line])
+            firsts.append(i)
+            prev, p, in_rows = line, i, row_like[i]
+            continue
         # what the line above opens (the cache looked up here: this is asked of nearly every line)
-        before = known[p] if prev is not None else _NO_OPENING
+        before = known[p]
         if before < 0:
             before = known[p] = starts.opening(norm, lines[p])
         if before & _TAKES_NEXT:
@@ -511,7 +516,6 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             groups[-1].append(line)  # consecutive lines of HTML tags only: one block
         elif (
             wrap is not None
-            and prev is not None
             and _width(norm, prev) >= wrap
             and not ends_sentence(norm, prev.start, prev.end)
             and not opens(i)
@@ -522,8 +526,7 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             # in a short line (its end), never in a full one (the paragraph under it).
             groups[-1].append(line)
         elif (
-            prev is not None
-            and soft_breaks
+            soft_breaks
             and not opens(i)
             and not before & _WHOLE
             and not (prev.end - prev.start > _LONG_LINE and ends_sentence(norm, prev.start, prev.end))
