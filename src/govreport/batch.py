@@ -26,13 +26,13 @@ import glob
 import os
 import pathlib
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from typing import Any, Generic, TypeVar
 
 import attrs
 
-from govreport.blocks import RULES, Rule
+from govreport.blocks import RULES, Rules
 from govreport.errors import ParseError
 from govreport.model import Report
 from govreport.parser import parse_bytes, parse_file
@@ -157,7 +157,7 @@ def find_files(targets: Iterable[PathLike]) -> list[pathlib.Path]:
 
 
 def parse_path(path: PathLike, strict: bool = False, metrics: bool = True,
-               rules: Sequence[tuple[str, Rule]] = RULES) -> BatchResult:
+               rules: Rules = RULES) -> BatchResult:
     """Read and parse one file; whatever goes wrong becomes the result's ``error``.
 
     This is the unit of work :func:`parse_many` sends to an executor. Read and decode
@@ -177,7 +177,7 @@ def parse_path(path: PathLike, strict: bool = False, metrics: bool = True,
 
 
 def render_path(source: PathLike | Input, render: Callable[[str, Report], T], strict: bool = False,
-                metrics: bool = True, rules: Sequence[tuple[str, Rule]] = RULES) -> Rendered[T]:
+                metrics: bool = True, rules: Rules = RULES) -> Rendered[T]:
     """Read and parse one file (or :class:`Input`) and return ``render(name, report)``.
 
     The unit of work of :func:`render_many`: ``render`` runs where the parse ran, so only
@@ -241,7 +241,7 @@ def _in_order(executor: Executor, fn: Callable[..., R], jobs: Iterable[tuple[Any
 
 
 def parse_many(paths: Iterable[PathLike], *, executor: Executor | None = None,
-               strict: bool = False, metrics: bool = True, rules: Sequence[tuple[str, Rule]] = RULES,
+               strict: bool = False, metrics: bool = True, rules: Rules = RULES,
                window: int | None = None) -> Iterator[BatchResult]:
     """Parse every file in ``paths``, yielding one :class:`BatchResult` each, in input order.
 
@@ -270,7 +270,7 @@ def parse_many(paths: Iterable[PathLike], *, executor: Executor | None = None,
 
 def render_many(sources: Iterable[PathLike | Input], render: Callable[[str, Report], T], *,
                 executor: Executor | None = None, strict: bool = False, metrics: bool = True,
-                rules: Sequence[tuple[str, Rule]] = RULES, window: int | None = None) -> Iterator[Rendered[T]]:
+                rules: Rules = RULES, window: int | None = None) -> Iterator[Rendered[T]]:
     """Parse every source and yield ``render(name, report)`` of each, in input order.
 
     Like :func:`parse_many`, but the report is turned into what you keep — its CSV rows,

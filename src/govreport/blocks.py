@@ -1,32 +1,51 @@
-"""Block rules: what each block of the body is.
+"""Block rules: where each block of the body starts, and what it is.
 
-The rules run in a fixed, named order (:data:`RULES`); the first that recognises a
-block consumes it. Each gives a flat event: a heading or a 专栏 title opens something,
-the rest are leaf nodes. An event whose span reaches past its block consumes the blocks it
-covers (a box number on one line and its title on the next). Nesting happens later, in
-:mod:`govreport.structure`.
+The rules are one ordered, named list (:data:`RULES`, a :class:`Ruler`). Each rule
+(:class:`BlockRule`) has two parts, as in mistletoe's ``start()``/``read()``:
+
+* ``start`` (optional, a :class:`~govreport.segment.Start`): the cheap test of "does a
+  block of mine start at this line?", with the characters such a line opens with. The
+  segmenter asks it before it joins a line onto the one above (:func:`segment.join_blocks
+  <govreport.segment.join_blocks>`), so a heading, a 专栏 title or a note is never glued
+  to the paragraph before it.
+* ``read``: given a block, the event it makes, or ``None`` to let the next rule try; the
+  first rule that reads a block decides.
+
+Each rule gives a flat event: a heading or a 专栏 title opens something, the rest are leaf
+nodes. An event whose span reaches past its block consumes the blocks it covers (a box
+number on one line and its title on the next); a rule may also return a tuple of events
+for a run of blocks it reads together (numbered notes, the back matter). Nesting happens
+later, in :mod:`govreport.structure`.
+
+To add a rule, copy the defaults and insert it by name::
+
+    rules = RULES.copy().insert(BlockRule("editor_note", read, Start.prefix("【编者按】")),
+                                before="paragraph")
+    govreport.parse(text, rules=rules)
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 import regex
 
 from govreport.errors import Diagnostic, diagnostic
 from govreport.front.header import is_rule_line, is_scrape_field
-from govreport.markers import Marker, match_column, match_figure, match_heading, match_item
+from govreport.markers import HEADING_FIRST, ITEM_FIRST, Marker, match_column, match_figure, match_heading, match_item
 from govreport.model import Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Note, Paragraph, Table
 from govreport.segment import (
-    Block, Line, ends_sentence, head_offset, is_category_line, is_markup_line, is_page_number, is_row,
+    Block, Line, Opening, Start, Starts, ends_sentence, head_offset, is_category_line, is_markup_line, is_page_number,
+    is_row,
 )
 from govreport.span import Span
 from govreport.tables import read_region, read_table
 from govreport.tables.captions import CAPTION_BLANKS, caption_at
 from govreport.text import clean, clean_title, first_sentence_end, is_topic_sentence
 
-__all__ = ["Heading", "ColumnStart", "BareTitle", "Event", "classify", "RULES", "Context"]
+__all__ = ["Heading", "ColumnStart", "BareTitle", "Event", "classify", "RULES", "Context", "Rule", "BlockRule", "Ruler",
+           "Rules", "Start", "Opening"]
 
 
 @attrs.frozen(slots=True)
@@ -81,7 +100,14 @@ class Context:
     """The titles a table of contents lists (:func:`govreport.front.contents.contents_titles`)."""
 
 
-Rule = Callable[[Context, Block, Sequence[Block], int], "Event | None"]
+Rule = Callable[[Context, Block, Sequence[Block], int], "Event | tuple[Event, ...] | None"]
+"""A rule's ``read``: ``(ctx, block, blocks, index)`` → the event ``blocks[index]`` makes, a
+tuple of events for a run of blocks read together, or ``None`` to let the next rule try."""
+
+# what the starts below return (module constants: an operator on Opening runs enum code)
+_BLOCK = Opening.BLOCK
+_WHOLE_LINE = Opening.BLOCK | Opening.WHOLE
+_TITLE_NEXT = Opening.BLOCK | Opening.WHOLE | Opening.TAKES_NEXT
 
 
 def column_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
@@ -99,6 +125,11 @@ def column_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
         following = blocks[index + 1]
         title, end = clean_title(ctx.text[following.head : following.end]), following.end
     return ColumnStart(Span(block.start, end), number, title)
+
+
+def column_start(norm: str, line: Line) -> Opening | None:
+    """A 专栏 title line is a block of its own."""
+    return _WHOLE_LINE if match_column(norm, line.head, line.end) is not None else None
 
 
 _TITLE_LINE_MAX = 60
@@ -143,6 +174,16 @@ def figure_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int)
     return Figure(Span(start, block.end), alt.strip())
 
 
+def figure_start(norm: str, line: Line) -> Opening | None:
+    """A caption line (``图2 …``) is a block of its own."""
+    return _WHOLE_LINE if match_figure(norm, line.head, line.end) is not None else None
+
+
+def table_start(norm: str, line: Line) -> Opening | None:
+    """A table row (a tab in the line, or a ``|`` opening it) is never joined onto prose."""
+    return _WHOLE_LINE if is_row(norm, line) else None
+
+
 def table_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
     """A table: a block the segmenter grouped as a table of some layout, or tab-separated
     or markdown pipe rows (see :mod:`govreport.tables`)."""
@@ -172,12 +213,43 @@ def inline_html_rule(ctx: Context, block: Block, blocks: Sequence[Block], index:
     return Paragraph(span, ctx.text[block.start : block.end].strip())
 
 
-def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
-    """``注：1. …``."""
+_RUN_LINE = Opening.BLOCK | Opening.WHOLE | Opening.RUN
+
+
+def inline_html_start(norm: str, line: Line) -> Opening | None:
+    """A line of HTML tags only is a block of its own, and consecutive such lines one block."""
+    return _RUN_LINE if is_markup_line(norm, line) else None
+
+
+_NOTE = re.compile(r"注[：:]")  # what a note opens with
+_NOTE_FIRST = "注"  # its first character: looked at before the pattern is run on every block
+
+
+def note_start(norm: str, line: Line) -> Opening | None:
+    """A note (``注：…``) starts a block."""
+    return _BLOCK if _NOTE.match(norm, line.head) is not None else None
+
+
+_NUMBERED_NOTE = re.compile(r"注[：:][ \u3000]*[1１][.．、]")
+
+
+def note_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | tuple[Event, ...] | None:
+    """``注：…``; after ``注：1. …``, the blocks numbered ``2.``, ``3.`` … right after it are
+    notes too (one each), not sections."""
     head = block.head
-    if ctx.norm.startswith("注", head) and ctx.norm[head + 1 : head + 2] in ("：", ":"):
-        return Note(Span(block.start, block.end), clean(ctx.text[head : block.end]))
-    return None
+    if not ctx.norm.startswith(_NOTE_FIRST, head) or _NOTE.match(ctx.norm, head) is None:
+        return None
+    note = Note(Span(block.start, block.end), clean(ctx.text[head : block.end]))
+    if not _NUMBERED_NOTE.match(note.text):
+        return note
+    notes: list[Event] = [note]
+    for k in range(index + 1, len(blocks)):
+        following = blocks[k]
+        marker = match_heading(ctx.norm, following.head)
+        if marker is None or marker.key != "1." or marker.ordinal != len(notes) + 1:
+            break
+        notes.append(Note(Span(following.start, following.end), clean(ctx.text[following.head : following.end])))
+    return tuple(notes) if len(notes) > 1 else note
 
 
 _WRAPPED_TITLE_MAX = 60
@@ -199,6 +271,20 @@ def _listed_title_end(ctx: Context, start: int, end: int) -> int | None:
             count += 1
         pos += 1
     return pos
+
+
+def heading_start(norm: str, line: Line) -> Opening | None:
+    """An outline marker starts a block: a title line when it has no 。, and one that takes
+    the next line as its title when it stands alone (``第一章``). A markdown heading
+    (``## …``) is a title line too."""
+    head = line.head
+    markdown = head > line.start and norm[line.start] == "#"
+    marker = match_heading(norm, head)
+    if marker is None:
+        return _WHOLE_LINE if markdown else None
+    if head + marker.end >= line.end:
+        return _TITLE_NEXT
+    return _WHOLE_LINE if markdown or norm.find("。", head, line.end) == -1 else _BLOCK
 
 
 def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
@@ -234,6 +320,11 @@ def heading_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int
     rest = _paragraph(ctx, body_start, block.end) if body_start < block.end else None
     title = clean_title(ctx.text[title_start:title_raw_end])
     return Heading(Span(block.start, block.end), marker, title, Span(title_start, max(title_start, title_raw_end)), rest)
+
+
+def item_start(norm: str, line: Line) -> Opening | None:
+    """An enumeration (``一是…``, ``——…``, ``①…``) starts a block."""
+    return _BLOCK if match_item(norm, line.head) is not None else None
 
 
 def item_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
@@ -342,15 +433,21 @@ def furniture_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: i
     return Furniture(Span(block.start, block.end), kind, clean(ctx.text[block.start : block.end]))
 
 
-_NUMBERED_NOTE = re.compile(r"注[：:][ \u3000]*[1１][.．、]")
-
-
-def back_matter_title(ctx: Context, block: Block) -> bool:
-    """``名词解释`` / ``附件1`` alone on a line: what follows is not part of the report."""
-    if len(block.lines) != 1:
-        return False
-    head = block.head
-    return _BACK_MATTER.fullmatch(ctx.norm[head : block.end].strip()) is not None
+def back_matter_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> tuple[Event, ...] | None:
+    """``附件1`` / ``名词解释`` / ``附录`` alone on a line, with blocks after it: it and
+    everything after it are back matter (furniture of kind ``back_matter``, kept outside
+    the outline), except tables, which are read as tables (an indicator table is often
+    ``附件1``)."""
+    if index + 1 >= len(blocks) or len(block.lines) != 1 or \
+            _BACK_MATTER.fullmatch(ctx.norm[block.head : block.end].strip()) is None:
+        return None
+    events: list[Event] = []
+    for k in range(index, len(blocks)):
+        rest = blocks[k]
+        table = table_rule(ctx, rest, blocks, k)
+        events.append(_with_caption(ctx, events, blocks, k, table) if isinstance(table, Table) else Furniture(
+            Span(rest.start, rest.end), FurnitureKind.BACK_MATTER, clean(ctx.text[rest.start : rest.end])))
+    return tuple(events)
 
 
 def paragraph_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: int) -> Event | None:
@@ -367,19 +464,201 @@ def _paragraph(ctx: Context, start: int, end: int) -> Paragraph:
     return Paragraph(Span(start, end), clean(ctx.text[start:end]), lead, ctx.metrics(start, end))
 
 
-RULES: tuple[tuple[str, Rule], ...] = (
-    ("furniture", furniture_rule),
-    ("column", column_rule),
-    ("figure", figure_rule),
-    ("table", table_rule),
-    ("inline_html", inline_html_rule),
-    ("note", note_rule),
-    ("heading", heading_rule),
-    ("item", item_rule),
-    ("bare_title", bare_title_rule),
-    ("paragraph", paragraph_rule),
-)
-"""The block rules in the order they are tried."""
+@attrs.frozen(slots=True)
+class BlockRule:
+    """A named block rule: where its block starts and how it reads one.
+
+    ``read`` (:data:`Rule`) makes the event of a block or declines with ``None``;
+    ``start`` (:class:`~govreport.segment.Start`), when given, tells the segmenter at
+    which lines a block of this rule starts, so that such a line is not joined onto the
+    paragraph above it before ``read`` sees it. A rule without one reads the blocks the
+    other rules' starts make.
+    """
+
+    name: str
+    read: Rule
+    start: Start | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name:
+            raise ValueError(f"a block rule needs a name, not {self.name!r}")
+        if not callable(self.read):
+            raise TypeError(f"block rule {self.name!r}: read must be callable, not {type(self.read).__name__}")
+        if self.start is not None and not isinstance(self.start, Start):
+            raise TypeError(f"block rule {self.name!r}: start must be a Start, not {type(self.start).__name__}")
+
+
+class Ruler:
+    """The block rules in the order they are tried, by name (markdown-it-py's ``Ruler``).
+
+    Iterating gives the enabled rules in order. Names are unique; a method given a name
+    no rule has raises :class:`KeyError` naming the rules there are. The changing methods
+    return the ruler, so they chain; the default :data:`RULES` is read-only (they raise
+    :class:`TypeError` on it): change a :meth:`copy`::
+
+        rules = RULES.copy().insert(my_rule, before="paragraph").disable("bare_title")
+
+    :attr:`starts` combines the ``start`` of the enabled rules, for the segmenter.
+    """
+
+    __slots__ = ("_rules", "_disabled", "_read_only", "_starts")
+
+    def __init__(self, rules: Iterable[BlockRule] = (), *, disabled: Iterable[str] = (),
+                 read_only: bool = False) -> None:
+        self._rules: list[BlockRule] = []
+        self._disabled: set[str] = set()
+        self._read_only = False
+        for rule in rules:
+            self._add(len(self._rules), rule)
+        for name in disabled:
+            self._disabled.add(self[name].name)
+        self._starts = self._combine()
+        self._read_only = read_only
+
+    @classmethod
+    def of(cls, rules: Rules) -> Ruler:
+        """``rules`` as a ruler: a ruler as it is, else a list of :class:`BlockRule` and
+        ``(name, read)`` pairs (rules without a start) in order."""
+        if isinstance(rules, Ruler):
+            return rules
+        if isinstance(rules, (str, bytes)) or not isinstance(rules, Iterable):
+            raise TypeError(f"rules must be a Ruler or a list of block rules, not {type(rules).__name__}")
+        found: list[BlockRule] = []
+        for rule in rules:
+            if isinstance(rule, BlockRule):
+                found.append(rule)
+            elif isinstance(rule, tuple) and len(rule) == 2:
+                found.append(BlockRule(*rule))
+            else:
+                raise TypeError(f"a block rule is a BlockRule or a (name, read) pair, not {rule!r}")
+        return cls(found)
+
+    # -- reading --------------------------------------------------------------------
+    def __iter__(self) -> Iterator[BlockRule]:
+        return (rule for rule in self._rules if rule.name not in self._disabled)
+
+    def __len__(self) -> int:
+        return len(self._rules) - len(self._disabled)
+
+    def __contains__(self, name: object) -> bool:
+        return any(rule.name == name for rule in self._rules)
+
+    def __getitem__(self, name: str) -> BlockRule:
+        return self._rules[self._index(name)]
+
+    def __repr__(self) -> str:
+        names = ", ".join(r.name if r.name not in self._disabled else f"({r.name})" for r in self._rules)
+        return f"Ruler([{names}])"
+
+    def __reduce__(self) -> tuple[type[Ruler], tuple[list[BlockRule]], dict[str, object]]:
+        # rebuilt from its rules (their combined starts are made again), so a ruler goes to
+        # the worker processes of a batch
+        return (Ruler, (self._rules,), {"disabled": sorted(self._disabled), "read_only": self._read_only})
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._disabled = set(state["disabled"])  # type: ignore[call-overload]
+        self._starts = self._combine()
+        self._read_only = bool(state["read_only"])
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of all the rules, enabled or not, in order."""
+        return tuple(rule.name for rule in self._rules)
+
+    @property
+    def disabled(self) -> frozenset[str]:
+        """The names of the disabled rules."""
+        return frozenset(self._disabled)
+
+    @property
+    def starts(self) -> Starts:
+        """The starts of the enabled rules, combined once (see :class:`~govreport.segment.Starts`)."""
+        return self._starts
+
+    def copy(self) -> Ruler:
+        """A changeable copy (of the default rules, say)."""
+        return Ruler(self._rules, disabled=self._disabled)
+
+    # -- changing -------------------------------------------------------------------
+    def insert(self, rule: BlockRule, *, before: str | None = None, after: str | None = None) -> Ruler:
+        """Insert ``rule`` right before the rule named ``before`` or right after the one named
+        ``after`` (give exactly one)."""
+        self._check_writable()
+        if (before is None) == (after is None):
+            raise ValueError("insert() takes exactly one of before= and after=")
+        at = self._index(before) if before is not None else self._index(after) + 1  # type: ignore[arg-type]
+        self._add(at, rule)
+        return self._changed()
+
+    def replace(self, name: str, rule: BlockRule) -> Ruler:
+        """Put ``rule`` in the place of the rule named ``name`` (it may keep the name)."""
+        self._check_writable()
+        at = self._index(name)
+        old = self._rules.pop(at)
+        try:
+            self._add(at, rule)
+        except ValueError:
+            self._rules.insert(at, old)
+            raise
+        self._disabled.discard(name)
+        return self._changed()
+
+    def enable(self, *names: str) -> Ruler:
+        """Let the named rules run again."""
+        self._check_writable()
+        for name in names:
+            self._disabled.discard(self[name].name)
+        return self._changed()
+
+    def disable(self, *names: str) -> Ruler:
+        """Keep the named rules from running (neither their start nor their read is asked)."""
+        self._check_writable()
+        for name in names:
+            self._disabled.add(self[name].name)
+        return self._changed()
+
+    def _index(self, name: str) -> int:
+        for at, rule in enumerate(self._rules):
+            if rule.name == name:
+                return at
+        raise KeyError(f"no block rule named {name!r}; the rules are: {', '.join(self.names)}")
+
+    def _add(self, at: int, rule: BlockRule) -> None:
+        if not isinstance(rule, BlockRule):
+            raise TypeError(f"a ruler holds BlockRule objects, not {type(rule).__name__}")
+        if rule.name in self:
+            raise ValueError(f"a block rule named {rule.name!r} is there already; rule names are unique")
+        self._rules.insert(at, rule)
+
+    def _check_writable(self) -> None:
+        if self._read_only:
+            raise TypeError("the default block rules are read-only: change a copy (RULES.copy().insert(...))")
+
+    def _changed(self) -> Ruler:
+        self._starts = self._combine()
+        return self
+
+    def _combine(self) -> Starts:
+        return Starts(rule.start for rule in self if rule.start is not None)
+
+
+Rules = Ruler | Sequence[BlockRule | tuple[str, Rule]]
+"""What ``parse(text, rules=...)`` takes: a :class:`Ruler`, or block rules in order."""
+
+RULES: Ruler = Ruler((
+    BlockRule("back_matter", back_matter_rule),
+    BlockRule("furniture", furniture_rule),
+    BlockRule("column", column_rule, Start("专", column_start)),
+    BlockRule("figure", figure_rule, Start("图", figure_start)),
+    BlockRule("table", table_rule, Start("|", table_start, anywhere="\t")),
+    BlockRule("inline_html", inline_html_rule, Start("<", inline_html_start)),
+    BlockRule("note", note_rule, Start("注", note_start)),
+    BlockRule("heading", heading_rule, Start(HEADING_FIRST + "#", heading_start)),
+    BlockRule("item", item_rule, Start(ITEM_FIRST, item_start)),
+    BlockRule("bare_title", bare_title_rule),
+    BlockRule("paragraph", paragraph_rule),
+), read_only=True)
+"""The block rules in the order they are tried (read-only: :meth:`Ruler.copy` to change)."""
 
 
 def _with_caption(ctx: Context, events: list[Event], blocks: Sequence[Block], index: int, table: Table) -> Table:
@@ -399,39 +678,28 @@ def _with_caption(ctx: Context, events: list[Event], blocks: Sequence[Block], in
     return attrs.evolve(table, span=Span(above.start, table.span.end), caption=clean(ctx.text[above.head : above.end]))
 
 
-def classify(ctx: Context, blocks: Sequence[Block], rules: Sequence[tuple[str, Rule]] = RULES) -> list[Event]:
-    """One event per block: the first rule that recognises it decides."""
+def classify(ctx: Context, blocks: Sequence[Block], rules: Rules = RULES) -> list[Event]:
+    """One event per block: the first rule that reads it decides.
+
+    An event covering blocks after its own takes them (they are not read again); a table
+    takes the caption line above it from the event that line made (:func:`_with_caption`).
+    """
+    reads = tuple(rule.read for rule in Ruler.of(rules))
     events: list[Event] = []
-    note_next = 0  # the number the next line of a numbered note (注：1. … 2. …) would carry
     consumed = 0  # a rule's event may take the blocks after its own: they end here
     for index, block in enumerate(blocks):
-        if note_next:
-            head = block.head
-            marker = match_heading(ctx.norm, head)
-            if marker is not None and marker.key == "1." and marker.ordinal == note_next:
-                events.append(Note(Span(block.start, block.end), clean(ctx.text[head : block.end])))
-                note_next += 1
-                continue
-            note_next = 0
-        if index + 1 < len(blocks) and back_matter_title(ctx, block):
-            # Appendices and glossaries: kept, outside the outline; their tables (an
-            # indicator table is often 附件1) are read as tables.
-            for k in range(index, len(blocks)):
-                rest = blocks[k]
-                table = table_rule(ctx, rest, blocks, k)
-                events.append(_with_caption(ctx, events, blocks, k, table) if isinstance(table, Table) else Furniture(
-                    Span(rest.start, rest.end), FurnitureKind.BACK_MATTER, clean(ctx.text[rest.start : rest.end])))
-            break
         if block.start < consumed:
             continue  # taken by the event before it (a box title on the line after 专栏3)
-        for _name, rule in rules:
-            event = rule(ctx, block, blocks, index)
-            if event is not None:
-                if isinstance(event, Table):
-                    event = _with_caption(ctx, events, blocks, index, event)
-                events.append(event)
-                consumed = event.span.end
-                if isinstance(event, Note) and _NUMBERED_NOTE.match(event.text):
-                    note_next = 2
-                break
+        for read in reads:
+            found = read(ctx, block, blocks, index)
+            if found is None:
+                continue
+            if isinstance(found, tuple):
+                if not found:
+                    continue
+                events.extend(found)  # a run of blocks read together, its tables captioned
+            else:
+                events.append(_with_caption(ctx, events, blocks, index, found) if isinstance(found, Table) else found)
+            consumed = events[-1].span.end
+            break
     return events

@@ -14,7 +14,8 @@ import regex
 
 from govreport.numerals import small_ordinal
 
-__all__ = ["Marker", "match_heading", "match_item", "match_figure", "match_column", "COLUMN_TITLE"]
+__all__ = ["Marker", "match_heading", "match_item", "match_figure", "match_column", "COLUMN_TITLE", "HEADING_FIRST",
+           "ITEM_FIRST"]
 
 
 @attrs.frozen(slots=True)
@@ -68,6 +69,8 @@ def _by_first_character(
 
 
 _HEADINGS_BY_FIRST = _by_first_character(_HEADING_PATTERNS)
+HEADING_FIRST = "".join(_HEADINGS_BY_FIRST)
+"""Every character an outline marker may open with (what :func:`match_heading` looks for)."""
 
 
 def match_heading(text: str, pos: int = 0) -> Marker | None:
@@ -126,7 +129,9 @@ _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
 _CIRCLED.update({chr(0x3251 + i): i + 21 for i in range(15)})
 _CIRCLED.update({chr(0x32B1 + i): i + 36 for i in range(15)})
 _CIRCLED_ITEM = re.compile("[" + "".join(_CIRCLED) + "][ ]*")
-_ITEM_FIRST = frozenset("一二三四五六七八九十" "—-─" "“" "●■◆▪•·◎○" + "".join(_CIRCLED))
+ITEM_FIRST = "一二三四五六七八九十" "—-─" "“" "●■◆▪•·◎○" + "".join(_CIRCLED)
+"""Every character an item marker may open with (what :func:`match_item` looks for)."""
+_ITEM_FIRST = frozenset(ITEM_FIRST)
 
 
 def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from govreport.blocks import RULES, Context, Rule, classify
+from govreport.blocks import RULES, Context, Ruler, Rules, classify
 from govreport.decode import read_input
 from govreport.errors import Diagnostic, ParseError, diagnostic
 from govreport.front import split_front
@@ -21,15 +21,15 @@ from govreport.normalize import normalize
 from govreport.pages import find_furniture, mask, page_furniture_nodes, place
 from govreport.segment import join_blocks, skip_page_numbers, split_lines, split_run_on_headings
 from govreport.span import Span
-from govreport.structure import build
+from govreport.structure import Decision, build
 from govreport.tables import find_regions
 from govreport.targets import date_and_find
 
-__all__ = ["parse", "parse_bytes", "parse_file"]
+__all__ = ["parse", "parse_bytes", "parse_file", "explain"]
 
 
 def parse(text: str, *, strict: bool = False, metrics: bool = True,
-          rules: Sequence[tuple[str, Rule]] = RULES, pages: Sequence[Span] | None = None) -> Report:
+          rules: Rules = RULES, pages: Sequence[Span] | None = None) -> Report:
     """Parse the text of a report into a :class:`~govreport.Report`.
 
     Never raises on any text: what the parser notices becomes ``Report.diagnostics``; a
@@ -37,7 +37,8 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
     included) gives an empty report with an ``empty-input`` warning.
     With ``strict=True`` a report with warnings or errors raises one
     :class:`~govreport.ParseError` listing them all. ``metrics=False`` skips metric
-    extraction. ``rules`` replaces the ordered block rules (see :data:`govreport.blocks.RULES`).
+    extraction. ``rules`` replaces the ordered block rules: a :class:`~govreport.blocks.Ruler`
+    such as ``RULES.copy().insert(rule, before="paragraph")`` (see :data:`govreport.blocks.RULES`).
 
     ``pages`` are the spans of the pages of a paginated original (what
     :func:`govreport.decode.read_input` gives for a PDF): in order, inside the text. With
@@ -94,17 +95,37 @@ def _check_pages(text: str, pages: Sequence[Span] | None) -> tuple[Span, ...]:
     return spans
 
 
-def _parse(text: str, metrics: bool, rules: Sequence[tuple[str, Rule]]) -> Report:
-    """The pipeline proper, on ``text`` (with any page furniture blanked out)."""
+def explain(text: str, *, rules: Rules = RULES) -> tuple[Decision, ...]:
+    """Why each heading, part title and 专栏 box of ``text`` nested where it did.
+
+    Parses ``text`` as :func:`parse` does (without metrics) and returns the decisions of
+    the nesting policies (:data:`govreport.structure.POLICIES`) in document order: each
+    names its policy, the span of the heading or block it placed, and what it decided::
+
+        for decision in explain(text):
+            print(decision)   # restart [12:20] 一、: restarts at 1 under an entry … (child of 一、)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"explain() takes str, not {type(text).__name__}")
+    trace: list[Decision] = []
+    with _collector_paused():
+        _parse(text[1:] if text.startswith("\ufeff") else text, False, rules, trace)
+    return tuple(trace)
+
+
+def _parse(text: str, metrics: bool, rules: Rules, trace: list[Decision] | None = None) -> Report:
+    """The pipeline proper, on ``text`` (with any page furniture blanked out); nesting
+    decisions go to ``trace`` when one is given."""
+    ruler = Ruler.of(rules)
     norm = normalize(text)
     ctx = Context(text, norm, MetricFinder(text, norm) if metrics else _no_metrics)
     lines = split_run_on_headings(norm, skip_page_numbers(norm, split_lines(norm)))
     front_nodes, body_index, info = split_front(text, norm, lines)
     ctx.titles = contents_titles(front_nodes)
     body_lines = lines[body_index:]
-    blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines))
-    events = classify(ctx, blocks, rules)
-    body, diagnostics = build(ctx, events)
+    blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines), starts=ruler.starts)
+    events = classify(ctx, blocks, ruler)
+    body, diagnostics = build(ctx, events, trace)
     diagnostics = ctx.diagnostics + diagnostics
     tree = tuple(front_nodes) + body
     sections = tuple(n for n in _walk_sections(tree))
@@ -155,7 +176,7 @@ def _walk_sections(nodes: Sequence[object]) -> list[Section]:
 
 
 def parse_bytes(data: bytes, *, strict: bool = False, metrics: bool = True,
-                rules: Sequence[tuple[str, Rule]] = RULES) -> Report:
+                rules: Rules = RULES) -> Report:
     """Read ``data`` — text, HTML, DOCX or PDF — and parse it, with the options of :func:`parse`.
 
     The format is told from the content; text is decoded as :func:`govreport.decode.decode`
@@ -179,7 +200,7 @@ def parse_bytes(data: bytes, *, strict: bool = False, metrics: bool = True,
 
 
 def parse_file(path: str | os.PathLike[str], *, strict: bool = False, metrics: bool = True,
-               rules: Sequence[tuple[str, Rule]] = RULES) -> Report:
+               rules: Rules = RULES) -> Report:
     """Read and parse the file at ``path`` (any format :func:`parse_bytes` reads), with the
     options of :func:`parse`.
 
@@ -201,7 +222,7 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False, metrics: b
 
 
 def _parse_document(document: Document, strict: bool, metrics: bool,
-                    rules: Sequence[tuple[str, Rule]]) -> Report:
+                    rules: Rules) -> Report:
     """Parse a read document; image-only pages of a PDF are said in ``pdf-image-page``."""
     if not document.image_pages:
         return parse(document.text, strict=strict, metrics=metrics, rules=rules, pages=document.pages or None)

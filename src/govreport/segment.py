@@ -11,19 +11,27 @@ the document:
 
 In both, a paragraph cut by a page break in mid-sentence (``天津段长`` / blank /
 ``120 公里。``) is joined into one block whose lines cover both parts.
+
+What may never be joined onto the line above — a heading, a 专栏 title, a table row, a
+note — is not known here: the block rules say it (:mod:`govreport.blocks`). Each rule may
+have a :class:`Start`, a cheap test of "does my block start at this line?" with the
+characters such a line opens with; :class:`Starts` combines those of a rule list once, and
+:func:`join_blocks` asks it about each line before it joins the line onto the previous one.
 """
 from __future__ import annotations
 
+import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 import regex
 
-from govreport.markers import match_column, match_figure, match_heading, match_item
+from govreport.markers import match_heading
 
 __all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row", "is_category_line",
-           "skip_page_numbers", "is_page_number", "split_run_on_headings", "is_markup_line"]
+           "skip_page_numbers", "is_page_number", "split_run_on_headings", "is_markup_line", "Opening", "Start",
+           "Starts"]
 
 
 @attrs.frozen(slots=True)
@@ -223,41 +231,130 @@ def split_run_on_headings(norm: str, lines: Sequence[Line]) -> list[Line]:
     return result
 
 
+class Opening(enum.IntFlag):
+    """What a line opens, as a block rule's :class:`Start` tells the segmenter.
+
+    A test returns the flags that hold (``BLOCK`` with any other), or ``None``; when several
+    rules start at one line their flags are combined.
+    """
+
+    BLOCK = 1
+    """A block opens at this line: it is never joined onto the line above."""
+    WHOLE = 2
+    """The line is complete on its own (a title, a caption, a table row): no line is
+    soft-joined after it, and in text broken at a page width only a short line goes on it."""
+    TAKES_NEXT = 4
+    """The next line belongs to this one (an outline marker alone on its line, ``第一章``,
+    takes its title from the next line)."""
+    RUN = 8
+    """The next line belongs to this one when it opens a ``RUN`` too (lines of HTML tags)."""
+
+
+StartTest = Callable[[str, Line], "Opening | None"]
+"""``(norm, line) → Opening | None``: whether a block starts at ``line`` of the normalized text."""
+
+
+@attrs.frozen(slots=True)
+class Start:
+    """Where a rule's block starts: ``test``, asked only of the lines whose first character
+    or head (:attr:`Line.head`) is one of ``first``, or that hold one of ``anywhere``.
+
+    The segmenter asks this of every line, so the characters keep the test off nearly all
+    of them: a line of prose opening with none of the characters costs one lookup for all
+    the rules together (see :class:`Starts`).
+    """
+
+    first: str
+    test: StartTest
+    anywhere: str = ""
+
+    @classmethod
+    def prefix(cls, words: str, opening: Opening = Opening.BLOCK) -> Start:
+        """A block starts at each line whose words (its head) open with ``words``
+        (``Start.prefix("【编者按】")``)."""
+        if not words:
+            raise ValueError("Start.prefix needs the words a block opens with, not an empty string")
+
+        def test(norm: str, line: Line) -> Opening | None:
+            return opening if norm.startswith(words, line.head, line.end) else None
+
+        return cls(words[0], test)
+
+
+_NO_OPENING = 0
+# Opening's flags as plain ints: the segmenter tests them on every line, and an operator on
+# an IntFlag member runs Python code in the enum module.
+_WHOLE, _TAKES_NEXT, _RUN = int(Opening.WHOLE), int(Opening.TAKES_NEXT), int(Opening.RUN)
+
+
+class Starts:
+    """The starts of a list of block rules combined once: for a line, what it opens.
+
+    The tests are filed by the characters they are asked for, so a line costs one dict
+    lookup (two when markup precedes its words) and, when some rule looks anywhere in a
+    line, one search; a test runs only for the lines it named.
+    """
+
+    __slots__ = ("_by_first", "_by_first_anywhere", "_anywhere_char", "_anywhere", "_anywhere_tests")
+
+    def __init__(self, starts: Iterable[Start]) -> None:
+        by_first: dict[str, list[StartTest]] = {}
+        anywhere: dict[str, None] = {}
+        anywhere_tests: list[StartTest] = []
+        for start in starts:
+            for ch in start.first:
+                tests = by_first.setdefault(ch, [])
+                if start.test not in tests:
+                    tests.append(start.test)
+            if start.anywhere:
+                anywhere.update(dict.fromkeys(start.anywhere))
+                if start.test not in anywhere_tests:
+                    anywhere_tests.append(start.test)
+        self._by_first = {ch: tuple(tests) for ch, tests in by_first.items()}
+        self._anywhere_tests = tuple(anywhere_tests)
+        # the same, for a line holding an ``anywhere`` character: joined once, here
+        self._by_first_anywhere = {ch: _union(tests, self._anywhere_tests) for ch, tests in self._by_first.items()}
+        # one character (the tab of a row) is found fastest by str.find; more by a pattern
+        self._anywhere_char = next(iter(anywhere)) if len(anywhere) == 1 else None
+        self._anywhere: re.Pattern[str] | None = (
+            re.compile("[" + "".join(re.escape(ch) for ch in anywhere) + "]") if len(anywhere) > 1 else None)
+
+    def opening(self, norm: str, line: Line) -> int:
+        """What ``line`` opens by the rules' starts: the :class:`Opening` flags that hold,
+        as an int (``0`` when no block starts there)."""
+        start, head, end = line.start, line.head, line.end
+        if start == end:
+            return _NO_OPENING
+        char = self._anywhere_char
+        if (norm.find(char, start, end) != -1 if char is not None
+                else self._anywhere is not None and self._anywhere.search(norm, start, end) is not None):
+            table, tests = self._by_first_anywhere, self._anywhere_tests
+        else:
+            table, tests = self._by_first, ()
+        tests = table.get(norm[start], tests)
+        found = _NO_OPENING
+        for test in tests:
+            opened = test(norm, line)
+            if opened is not None:  # (not its truth: Flag.__bool__ is Python code)
+                found |= int(opened)
+        if head != start and head < end:  # markup before the words: ask for the head's character too
+            for test in table.get(norm[head], ()):
+                if test not in tests:
+                    opened = test(norm, line)
+                    if opened is not None:
+                        found |= int(opened)
+        return found
+
+
+def _union(tests: tuple[StartTest, ...], more: tuple[StartTest, ...]) -> tuple[StartTest, ...]:
+    if not tests:
+        return more
+    return tests + tuple(t for t in more if t not in tests)
+
+
 def is_page_number(norm: str, line: Line) -> bool:
     """A line holding only a page number (see :func:`skip_page_numbers`)."""
     return not line.blank and line.head == line.end and norm[line.start : line.end].strip().isdigit()
-
-
-def _starts_block(norm: str, line: Line) -> bool:
-    """Whether a line must open a new block: a marker, a 专栏 title, a caption, a table row,
-    a line of HTML tags only."""
-    head = line.head
-    if head > line.start and norm[line.start] == "#":
-        return True
-    if is_markup_line(norm, line):
-        return True
-    if match_heading(norm, head) is not None or match_item(norm, head) is not None:
-        return True
-    if match_column(norm, head, line.end) is not None or match_figure(norm, head):
-        return True
-    if norm.startswith("注", head) and norm[head + 1 : head + 2] in ("：", ":"):
-        return True
-    return is_row(norm, line)
-
-
-def _is_heading_line(norm: str, line: Line) -> bool:
-    """A line that is complete on its own: a markdown heading, a marker without a 。, a line
-    of HTML tags only."""
-    head = line.head
-    if head > line.start and norm[line.start] == "#":
-        return True
-    if is_markup_line(norm, line):
-        return True
-    if match_column(norm, head, line.end) is not None or match_figure(norm, head):
-        return True
-    if match_heading(norm, head) is not None and "。" not in norm[head : line.end]:
-        return True
-    return is_row(norm, line)
 
 
 # HTML tags and nothing else: ``<div class="…">``, ``</div>``, ``<img src="…" />``, ``<!-- … -->``.
@@ -275,26 +372,20 @@ def is_row(norm: str, line: Line) -> bool:
     return norm.find("\t", line.start, line.end) != -1 or norm.startswith("|", line.start)
 
 
-def _marker_only(norm: str, line: Line) -> bool:
-    """A line holding an outline marker and nothing else (``第一章``)."""
-    head = line.head
-    marker = match_heading(norm, head)
-    return marker is not None and head + marker.end >= line.end
-
-
-def _is_fragment(norm: str, block_lines: Sequence[Line], prose: bool) -> bool:
+def _is_fragment(norm: str, block_lines: Sequence[Line], prose: bool, opens: Callable[[int], int],
+                 first: int) -> bool:
     """A block that stops in mid-sentence and reads as prose (not a title or a label).
 
     ``prose`` tells whether the block has prose punctuation (see :func:`_has_prose_punct`);
     the caller keeps it as the block grows, so a chain of page breaks is not searched again
-    from its first line at every join.
+    from its first line at every join. ``opens(first)`` is what the block's first line opens.
     """
+    if not prose:
+        return False  # asked first: it is known already, and most titles have no prose marks
     last = block_lines[-1]
     if ends_sentence(norm, last.start, last.end):
         return False
-    if len(block_lines) == 1 and _is_heading_line(norm, last):
-        return False
-    return prose
+    return not (len(block_lines) == 1 and opens(first) & _WHOLE)
 
 
 def _has_prose_punct(norm: str, block_lines: Sequence[Line]) -> bool:
@@ -355,8 +446,13 @@ def _wrap_width(norm: str, content: Sequence[Line]) -> float | None:
     return (1 - _WRAP_SLACK) * common - _INDENT
 
 
-def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, int, str]] = ()) -> list[Block]:
+def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, int, str]] = (), *,
+                starts: Starts) -> list[Block]:
     """Group ``lines`` into blocks (see the module docstring for the rules).
+
+    ``starts`` are the block rules' starts (:attr:`govreport.blocks.Ruler.starts`): a line
+    at which a block starts is never joined onto the line above, and what it opens
+    (:class:`Opening`) decides whether lines join after it.
 
     ``regions`` are ``(first, end, layout)`` ranges of ``lines`` known to hold one table
     each (:func:`govreport.tables.find_regions`): each becomes one block of that layout,
@@ -370,10 +466,22 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
 
     row_like = _row_like(norm, lines)
     wrap = None if soft_breaks else _wrap_width(norm, content)
+    # What each line opens, asked only when a decision needs it (a line after a blank line
+    # joins nothing, so in text with blank lines between paragraphs most lines are never asked).
+    known = [-1] * len(lines)
+
+    def opens(i: int) -> int:
+        found = known[i]
+        if found < 0:
+            found = known[i] = starts.opening(norm, lines[i])
+        return found
+
     groups: list[list[Line]] = []
+    firsts: list[int] = []  # the index in lines of the first line of each group
     layouts: dict[int, str] = {}  # index into groups → the table layout of that group
     region_at = {first: (end, layout) for first, end, layout in regions}
     prev: Line | None = None
+    p = -1  # the index of prev
     in_rows = False  # whether the last line before this one, blank lines aside, is row-like
     skip_to = 0
     for i, line in enumerate(lines):
@@ -383,6 +491,7 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             end, region_layout = region_at[i]
             layouts[len(groups)] = region_layout
             groups.append([ln for ln in lines[i:end] if not ln.blank])
+            firsts.append(-1)  # never asked: a table's block is never merged with another
             skip_to, prev, in_rows = end, None, False
             continue
         if line.blank:
@@ -390,52 +499,64 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             continue
         if in_rows and row_like[i]:
             groups[-1].append(line)  # rows stay one table across the blank lines between them
-        elif prev is not None and _marker_only(norm, prev):
-            groups[-1].append(line)
-        elif prev is not None and is_markup_line(norm, prev) and is_markup_line(norm, line):
+            prev, p, in_rows = line, i, True
+            continue
+        if prev is None:  # after a blank line (or a table) a line opens a block: nothing to ask
+            groups.append([line])
+            firsts.append(i)
+            prev, p, in_rows = line, i, row_like[i]
+            continue
+        # what the line above opens (the cache looked up here: this is asked of nearly every line)
+        before = known[p]
+        if before < 0:
+            before = known[p] = starts.opening(norm, lines[p])
+        if before & _TAKES_NEXT:
+            groups[-1].append(line)  # a marker alone on its line: this line is its title
+        elif before & _RUN and opens(i) & _RUN:
             groups[-1].append(line)  # consecutive lines of HTML tags only: one block
         elif (
             wrap is not None
-            and prev is not None
             and _width(norm, prev) >= wrap
             and not ends_sentence(norm, prev.start, prev.end)
-            and not _starts_block(norm, line)
+            and not opens(i)
             and not row_like[i]
-            and not (_is_heading_line(norm, prev) and _width(norm, line) >= wrap)
+            and not (before & _WHOLE and _width(norm, line) >= wrap)
         ):
             # A line broken at the page width goes on in this one; a heading goes on only
             # in a short line (its end), never in a full one (the paragraph under it).
             groups[-1].append(line)
         elif (
-            prev is not None
-            and soft_breaks
-            and not _starts_block(norm, line)
-            and not _is_heading_line(norm, prev)
+            soft_breaks
+            and not opens(i)
+            and not before & _WHOLE
             and not (prev.end - prev.start > _LONG_LINE and ends_sentence(norm, prev.start, prev.end))
         ):
             groups[-1].append(line)
         else:
             groups.append([line])
-        prev = line
+            firsts.append(i)
+        prev, p = line, i
         in_rows = row_like[i]
 
     # Page breaks: a prose block that stops mid-sentence continues in the next block.
     merged: list[list[Line]] = []
     merged_layouts: list[str | None] = []
     prose = False  # whether merged[-1] has prose punctuation
+    merged_first = -1  # the index in lines of the first line of merged[-1]
     for k, group in enumerate(groups):
         group_layout = layouts.get(k)
         if (
             merged
             and group_layout is None
             and merged_layouts[-1] is None
-            and _is_fragment(norm, merged[-1], prose)
-            and not _starts_block(norm, group[0])
+            and _is_fragment(norm, merged[-1], prose, opens, merged_first)
+            and not opens(firsts[k])
         ):
             merged[-1].extend(group)
             prose = prose or _has_prose_punct(norm, group)
         else:
             merged.append(group)
             merged_layouts.append(group_layout)
+            merged_first = firsts[k]
             prose = group_layout is None and _has_prose_punct(norm, group)
     return [Block(tuple(g), layout) for g, layout in zip(merged, merged_layouts)]

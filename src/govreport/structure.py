@@ -8,10 +8,18 @@ Ordinals are checked for continuity among siblings and gaps become diagnostics.
 A 专栏 box has no end marker. It ends at a heading of the enclosing structure (a style
 open on the stack that does not continue the box's own enumeration), the next box, a
 figure caption, a part title, or the first plain paragraph after its entries.
+
+Each decision that is not plain stack order is a named *policy* (:data:`POLICIES`):
+``stack`` (sibling or child by marker style), ``restart`` (one style at two levels),
+``bare_title`` (where a title without a number goes) and ``box_end`` (where a 专栏 box
+ends). ``build(..., trace=[])`` records, for each heading, title and box ending, a
+:class:`Decision` naming the policy that placed it and why
+(:func:`govreport.parser.explain` gives them for a text).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 
 import attrs
 
@@ -21,13 +29,27 @@ from govreport.model import Column, Figure, Furniture, FurnitureKind, Item, Item
 from govreport.span import Span
 from govreport.tables.indicators import read_indicators
 
-__all__ = ["build", "PART_KEYS"]
+__all__ = ["build", "PART_KEYS", "POLICIES", "Decision", "stack_policy", "restart_policy", "bare_title_policy",
+           "box_end_policy"]
 
 PART_KEYS = ("第N编", "第N篇", "第N部分", "第N章", "一、")
 """Marker styles that, when a document has them, head its parts: a part title with no
 number then stands beside them rather than above them."""
 
 _BARE_KEY = "bare"
+
+
+@attrs.frozen(slots=True)
+class Decision:
+    """Why a node went where it did: the policy (a name in :data:`POLICIES`) that decided
+    about the node at ``span``, and what it decided, in words."""
+
+    policy: str
+    span: Span
+    outcome: str
+
+    def __str__(self) -> str:
+        return f"{self.policy} [{self.span.start}:{self.span.end}] {self.outcome}"
 
 
 @attrs.define
@@ -126,8 +148,15 @@ def _join_tables(events: Sequence[Event]) -> list[Event]:
 
 
 class _Builder:
-    def __init__(self, ctx: Context, events: Sequence[Event]) -> None:
+    """The one nesting pass: a stack of open sections, and the 专栏 box open, if any.
+
+    The policies (:data:`POLICIES`) read its state: ``stack`` (innermost last),
+    ``root_last``/``last_ordinal`` (the last ordinal of each style in a list), ``part_key``.
+    """
+
+    def __init__(self, ctx: Context, events: Sequence[Event], trace: list[Decision] | None = None) -> None:
         self.ctx = ctx
+        self.trace = trace
         self.root: list[Node] = []
         self.root_last: dict[str, int] = {}
         self.seen_last: dict[str, int] = {}  # the last ordinal of each style, document-wide
@@ -149,13 +178,6 @@ class _Builder:
                           frame.depth, frame.title_span, tuple(frame.children), frame.metrics)
         self.container().append(section)
 
-    def level_of(self, key: str) -> int | None:
-        """The stack position of the innermost open section of marker style ``key``."""
-        for level in range(len(self.stack) - 1, -1, -1):
-            if self.stack[level].key == key:
-                return level
-        return None
-
     def close_to(self, level: int) -> None:
         """Close the open sections at ``level`` and below it."""
         while len(self.stack) > level:
@@ -163,9 +185,14 @@ class _Builder:
 
     def open_section(self, key: str, ordinal: int | None, marker: str, style: str, title: str,
                      title_span: Span, span: Span) -> _SectionFrame:
-        level = self.level_of(key)
+        level = stack_policy(self, key)
+        if self.trace is not None:
+            why = "its marker style is not open" if level is None else "its marker style is open"
+            self.note("stack", span, f"{marker or title}: {why}{self._describe(level)}")
         if level is not None and ordinal is not None:
-            level = self.same_style_level(level, key, ordinal, marker, span)
+            level, why = restart_policy(self, level, key, ordinal, marker, span)
+            if self.trace is not None and why:
+                self.note("restart", span, f"{marker}: {why}{self._describe(level)}")
         if level is not None:
             self.close_to(level)
         last = self.stack[-1].last_ordinal if self.stack else self.root_last
@@ -177,41 +204,21 @@ class _Builder:
         self.stack.append(frame)
         return frame
 
-    def same_style_level(self, level: int, key: str, ordinal: int, marker: str, span: Span) -> int | None:
-        """Where a heading of a style already open at ``level`` goes, by ordinal continuity.
+    def note(self, policy: str, span: Span, outcome: str) -> None:
+        """Record a decision. Callers ask only when tracing, so an untraced build never
+        formats the words."""
+        if self.trace is not None:
+            self.trace.append(Decision(policy, span, outcome))
 
-        The policy for one marker style used at two levels (``一、`` parts whose sections are
-        numbered ``一、`` again): a list that restarts at 1 right under an open entry of its
-        style, with nothing deeper open and nothing under that entry but a lead-in (nothing, or
-        a paragraph ending in a colon), nests under that entry (``None``: open a child); after
-        the entry's own prose it is a restart of the outer list, as it always was;
-        later, a heading that does not continue the inner list but continues an outer list
-        of its style closes the inner list and resumes the outer one. Both decisions are
-        reported (``nested-restart``, ``outline-resume``).
-        """
-        frame = self.stack[level]
-        nested_once = any(f.key == key for f in self.stack[:level])  # one style serves two levels, not more
-        if ordinal == 1 and frame.ordinal is not None and level == len(self.stack) - 1 and not nested_once \
-                and self._opens_list(frame):
-            self.diagnostics.append(diagnostic(
-                "nested-restart", f"{marker} restarts its list under {frame.marker}: nested as a lower level", span))
-            return None
-        if frame.ordinal is not None and ordinal == frame.ordinal + 1:
-            return level
-        for outer in range(level - 1, -1, -1):
-            above = self.stack[outer]
-            if above.key == key and above.ordinal is not None and ordinal == above.ordinal + 1:
-                self.diagnostics.append(diagnostic(
-                    "outline-resume", f"{marker} continues {above.marker}: the list nested under it ends", span))
-                return outer
-        return level
-
-    def _opens_list(self, frame: _SectionFrame) -> bool:
-        """Whether ``frame`` holds nothing yet but what leads into a list (``…如下：``)."""
-        if not frame.children:
-            return True
-        last = frame.children[-1]
-        return len(frame.children) == 1 and isinstance(last, Paragraph) and last.text.rstrip().endswith(("：", ":"))
+    def _describe(self, level: int | None) -> str:
+        """Where a section opening with the stack closed to ``level`` goes, in words."""
+        if level is not None:
+            frame = self.stack[level]
+            return f" (sibling of {frame.marker or frame.title})"
+        if self.stack:
+            frame = self.stack[-1]
+            return f" (child of {frame.marker or frame.title})"
+        return " (top level)"
 
     def check_ordinal(self, previous: int | None, ordinal: int, span: Span, marker: str,
                       seen: int | None = None) -> None:
@@ -245,42 +252,16 @@ class _Builder:
             frame.children.append(event.rest)
 
     def bare(self, event: BareTitle, next_heading: Heading | None) -> None:
-        key = self.part_key or _BARE_KEY
-        if key not in {f.key for f in self.stack} and next_heading is not None:
-            # A title after which an open list starts again at 1 (（一）（二）, a title,
-            # （一）) heads the new list: it closes the old one and stands at its level,
-            # instead of nesting under its last entry.
-            level = self.level_of(next_heading.marker.key)
-            if next_heading.marker.ordinal == 1 and level is not None:
-                self.close_to(level)
+        key, level, why = bare_title_policy(self, next_heading)
+        if self.trace is not None:
+            self.note("bare_title", event.span, f"{event.title}: {why}")
+        if level is not None:
+            self.close_to(level)
         self.open_section(key, None, "", "", event.title, event.span, event.span)
 
     # -- boxes ----------------------------------------------------------------------
-    def box_ends(self, box: _BoxFrame, event: Event) -> bool:
-        if isinstance(event, (ColumnStart, BareTitle)):
-            return True
-        if box.children and isinstance(box.children[0], Figure) and box.sub is None:
-            return True  # a box printed as an image: the image was all of it
-        if isinstance(event, Figure):
-            return bool(box.children) or box.sub is not None  # an empty box's figure is its body
-        if isinstance(event, Heading):
-            key, ordinal = event.marker.key, event.marker.ordinal
-            if box.sub is None and box.children and isinstance(box.children[-1], Table):
-                return True  # a box that is a table (and its notes) ends before the next heading
-            level = self.level_of(key)
-            if level is None:
-                return False
-            previous = box.last_ordinal.get(key)
-            continues_box = ordinal == (previous + 1 if previous is not None else 1)
-            continues_outline = ordinal == self._next_outline_ordinal(key, level)
-            return not continues_box or (continues_outline and previous is None)
-        if isinstance(event, Paragraph) and (box.children or box.sub is not None):
-            if event.lead is not None:
-                return True
-            return box.inline_items and box.sub is None
-        return False
-
-    def _next_outline_ordinal(self, key: str, level: int) -> int:
+    def next_outline_ordinal(self, key: str, level: int) -> int:
+        """The ordinal that would continue the outline's list of style ``key`` open at ``level``."""
         parent_last = self.stack[level - 1].last_ordinal if level > 0 else self.root_last
         return parent_last.get(key, 0) + 1
 
@@ -319,7 +300,11 @@ class _Builder:
         next_heading = _next_headings(events)
         for i, event in enumerate(events):
             if self.box is not None:
-                if not self.box_ends(self.box, event):
+                ends, why = box_end_policy(self, self.box, event)
+                if self.trace is not None and (ends or isinstance(event, Heading)):
+                    self.note("box_end", event.span, f"{'ends' if ends else 'stays in'} 专栏 "
+                              f"{self.box.start.title}: {why}")
+                if not ends:
                     self.box_add(self.box, event)
                     continue
                 self.container().append(self.box.close())
@@ -357,7 +342,138 @@ def _next_headings(events: Sequence[Event]) -> list[Heading | None]:
     return found
 
 
-def build(ctx: Context, events: Sequence[Event]) -> tuple[tuple[Node, ...], list[Diagnostic]]:
-    """Nest ``events`` into the document tree; returns the top-level nodes and diagnostics."""
+def build(ctx: Context, events: Sequence[Event],
+          trace: list[Decision] | None = None) -> tuple[tuple[Node, ...], list[Diagnostic]]:
+    """Nest ``events`` into the document tree; returns the top-level nodes and diagnostics.
+
+    With a ``trace`` list, each placement decision is appended to it as a :class:`Decision`
+    (without one, none is made: tracing costs nothing unless asked for).
+    """
     joined = _join_tables(events)
-    return _Builder(ctx, joined).run(joined)
+    return _Builder(ctx, joined, trace).run(joined)
+
+
+# -- the policies ---------------------------------------------------------------------------
+
+def stack_policy(b: _Builder, key: str) -> int | None:
+    """Sibling or child, by marker style: a heading of a style open on the stack closes the
+    sections from the innermost open one of its style down and becomes its sibling
+    (returns the stack level of that section); a style not open makes it a child of the
+    innermost open section (``None``). No table maps ``（一）`` to depth 2. The other
+    policies ask it where a style is open."""
+    stack = b.stack
+    for level in range(len(stack) - 1, -1, -1):
+        if stack[level].key == key:
+            return level
+    return None
+
+
+def restart_policy(b: _Builder, level: int, key: str, ordinal: int, marker: str,
+                   span: Span) -> tuple[int | None, str]:
+    """One marker style at two levels (``一、`` parts whose sections are numbered ``一、``
+    again), by ordinal continuity; given the ``level`` the style is open at.
+
+    A list that restarts at 1 right under an open entry of its style, with nothing deeper
+    open and nothing under that entry but a lead-in (nothing, or a paragraph ending in a
+    colon), nests under that entry (``None``: open a child; ``nested-restart``); after the
+    entry's own prose it is a restart of the outer list. Later, a heading that does not
+    continue the inner list but continues an outer list of its style closes the inner list
+    and resumes the outer one (``outline-resume``). One style serves at most two levels.
+    Returns the level and, when it differs from plain stack order, why (else ``""``).
+    """
+    frame = b.stack[level]
+    nested_once = any(f.key == key for f in b.stack[:level])  # one style serves two levels, not more
+    if ordinal == 1 and frame.ordinal is not None and level == len(b.stack) - 1 and not nested_once \
+            and _opens_list(frame):
+        b.diagnostics.append(diagnostic(
+            "nested-restart", f"{marker} restarts its list under {frame.marker}: nested as a lower level", span))
+        return None, "restarts at 1 under an entry that holds only a lead-in: a nested list"
+    if frame.ordinal is not None and ordinal == frame.ordinal + 1:
+        return level, ""
+    for outer in range(level - 1, -1, -1):
+        above = b.stack[outer]
+        if above.key == key and above.ordinal is not None and ordinal == above.ordinal + 1:
+            b.diagnostics.append(diagnostic(
+                "outline-resume", f"{marker} continues {above.marker}: the list nested under it ends", span))
+            return outer, "does not continue the inner list but the outer one: the outer list resumes"
+    return level, ""
+
+
+def _opens_list(frame: _SectionFrame) -> bool:
+    """Whether ``frame`` holds nothing yet but what leads into a list (``…如下：``)."""
+    if not frame.children:
+        return True
+    last = frame.children[-1]
+    return len(frame.children) == 1 and isinstance(last, Paragraph) and last.text.rstrip().endswith(("：", ":"))
+
+
+def bare_title_policy(b: _Builder, next_heading: Heading | None) -> tuple[str, int | None, str]:
+    """Where a title without a number (``2024年工作回顾``, ``结束语``) goes; given the first
+    heading after it (unless a box or another such title comes first).
+
+    In a document whose parts are numbered (a style of :data:`PART_KEYS`), it stands
+    beside the parts, as one of them; else the titles are siblings of each other. When its
+    style is not open and the heading after it starts an open list again at 1 (（一）（二）,
+    a title, （一）), it heads the new list: it closes the old one and stands at its level
+    instead of nesting under its last entry. Returns the marker key it opens with, the
+    stack level to close to first (or ``None``), and why.
+    """
+    key = b.part_key or _BARE_KEY
+    if key not in {f.key for f in b.stack} and next_heading is not None:
+        level = stack_policy(b, next_heading.marker.key)
+        if next_heading.marker.ordinal == 1 and level is not None:
+            return key, level, f"{next_heading.marker.text} after it starts an open list again: it heads the new list"
+    if b.part_key is not None:
+        return key, None, f"stands beside the parts ({b.part_key})"
+    return key, None, "no numbered part style: titles without a number nest as one more style"
+
+
+def box_end_policy(b: _Builder, box: _BoxFrame, event: Event) -> tuple[bool, str]:
+    """Whether a 专栏 box (it has no end marker) ends before ``event``, and why.
+
+    It ends at the next box or a part title; after its image, when it is printed as one;
+    at a figure after its content (an empty box's figure is its body); at a heading after
+    a box that is a table; at a heading of a style open outside the box that does not
+    continue the box's own list, or that continues the outline when the box has no list
+    of that style; at a paragraph with a lead sentence, or a plain one after entries
+    written inline.
+    """
+    if isinstance(event, ColumnStart):
+        return True, "the next box"
+    if isinstance(event, BareTitle):
+        return True, "a part title"
+    if box.children and isinstance(box.children[0], Figure) and box.sub is None:
+        return True, "a box printed as an image: the image was all of it"
+    if isinstance(event, Figure):
+        if box.children or box.sub is not None:
+            return True, "a figure after the box's content"
+        return False, "an empty box's figure is its body"
+    if isinstance(event, Heading):
+        key, ordinal = event.marker.key, event.marker.ordinal
+        if box.sub is None and box.children and isinstance(box.children[-1], Table):
+            return True, "a heading after a box that is a table"
+        level = stack_policy(b, key)
+        if level is None:
+            return False, "its marker style is not open outside the box: an entry of the box"
+        previous = box.last_ordinal.get(key)
+        if ordinal != (previous + 1 if previous is not None else 1):
+            return True, "a heading of the outline that does not continue the box's list"
+        if previous is None and ordinal == b.next_outline_ordinal(key, level):
+            return True, "a heading that continues the outline, where the box has no list of its style"
+        return False, "it continues the box's own list"
+    if isinstance(event, Paragraph) and (box.children or box.sub is not None):
+        if event.lead is not None:
+            return True, "a paragraph with a lead sentence"
+        if box.inline_items and box.sub is None:
+            return True, "a plain paragraph after entries written inline"
+    return False, ""
+
+
+POLICIES: Mapping[str, Callable[..., object]] = MappingProxyType({
+    "stack": stack_policy,
+    "restart": restart_policy,
+    "bare_title": bare_title_policy,
+    "box_end": box_end_policy,
+})
+"""The nesting policies by name, in the order a heading meets them; a :class:`Decision`
+names one of these."""

@@ -1,0 +1,100 @@
+"""The segmenter asking the rules where blocks start: :class:`Starts` and :func:`join_blocks`.
+
+The lines here are written for these tests (青禾市, 云岭区 are invented).
+"""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govreport.blocks import RULES
+from govreport.normalize import normalize
+from govreport.segment import Opening, Start, Starts, join_blocks, split_lines
+
+
+def blocks_of(text: str, starts: Starts) -> list[str]:
+    norm = normalize(text)
+    return [norm[b.start : b.end] for b in join_blocks(norm, split_lines(norm), starts=starts)]
+
+
+# Blank lines between paragraphs, so a line break without one is a soft break.
+def soft(*lines: str) -> str:
+    return "\n".join(lines) + "\n\n全年新增就业4万人。\n\n城乡居民收入稳步增长。\n"
+
+
+def always(opening: Opening):
+    return lambda norm, line: opening
+
+
+def test_without_starts_a_soft_break_joins():
+    assert blocks_of(soft("云岭区新建公园五处", "甲乙丙丁"), Starts(()))[0] == "云岭区新建公园五处\n甲乙丙丁"
+
+
+def test_a_start_keeps_its_line_apart():
+    starts = Starts([Start("甲", always(Opening.BLOCK))])
+    assert blocks_of(soft("云岭区新建公园五处", "甲乙丙丁"), starts)[:2] == ["云岭区新建公园五处", "甲乙丙丁"]
+
+
+def test_block_lets_the_next_line_join_and_whole_does_not():
+    text = soft("甲项工作稳步推进", "云岭区新建公园五处")
+    assert blocks_of(text, Starts([Start("甲", always(Opening.BLOCK))]))[0] == "甲项工作稳步推进\n云岭区新建公园五处"
+    whole = Starts([Start("甲", always(Opening.BLOCK | Opening.WHOLE))])
+    assert blocks_of(text, whole)[:2] == ["甲项工作稳步推进", "云岭区新建公园五处"]
+
+
+def test_takes_next_joins_the_next_line_even_a_block_start():
+    takes = Starts([Start("甲", always(Opening.BLOCK | Opening.WHOLE | Opening.TAKES_NEXT)),
+                    Start("乙", always(Opening.BLOCK))])
+    text = "甲\n乙项目标题\n全年新增就业4万人。\n"
+    assert blocks_of(text, takes)[0] == "甲\n乙项目标题"
+
+
+def test_run_joins_lines_that_open_a_run_too():
+    run = Starts([Start("<", always(Opening.BLOCK | Opening.WHOLE | Opening.RUN))])
+    text = "<div>\n<p>\n全年新增就业4万人。\n城乡居民收入稳步增长。\n"
+    assert blocks_of(text, run)[:2] == ["<div>\n<p>", "全年新增就业4万人。"]
+
+
+def test_anywhere_asks_the_test_of_lines_holding_the_character():
+    asked: list[str] = []
+
+    def test(norm, line):
+        asked.append(norm[line.start : line.end])
+        return None
+
+    starts = Starts([Start("", test, anywhere="\t")])
+    norm = "一行\n指标\t目标\n另一行"
+    for line in split_lines(norm):
+        starts.opening(norm, line)
+    assert asked == ["指标\t目标"]
+
+
+def test_a_start_is_asked_at_the_head_after_decoration():
+    starts = Starts([Start.prefix("【编者按】")])
+    norm = "**【编者按】**本文有删节。"
+    assert starts.opening(norm, split_lines(norm)[0]) == Opening.BLOCK
+    assert not starts.opening("编者按：本文有删节。", split_lines("编者按：本文有删节。")[0])
+
+
+# -- the dispatch never misses a line a test accepts --------------------------------------
+
+_PIECES = ["一、", "（一）", "(2)", "1.", "3、", "第一章", "第二节", "01 ", "专栏2", "专栏 ", "图4 ", "注：", "注:",
+           "一是", "——", "“一核”：", "●", "①", "#", "## ", "**", "<b>", "</b>", "<div>", "|", "\t", " ", "。",
+           "，", "云岭区", "青禾", "建设", "2025年", "4万人", "【编者按】", "！[图](a.png)", "![图1](a.png)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map("".join))
+def test_combined_starts_equal_asking_every_rule(line_text):
+    """Filing the tests by first character gives what asking every rule's test of every
+    line would: no rule's ``first`` characters leave out a line it accepts."""
+    norm = normalize(line_text)
+    starts = [rule.start for rule in RULES if rule.start is not None]
+    combined = RULES.starts
+    for line in split_lines(norm):
+        if line.blank:
+            continue
+        expected = Opening(0)
+        for start in starts:
+            expected |= start.test(norm, line) or Opening(0)
+        assert combined.opening(norm, line) == expected, norm[line.start : line.end]
