@@ -84,6 +84,7 @@ def test_demo_inputs_parse_without_warnings(name):
     assert report.sections and report.metrics
 
 
+@pytest.mark.slow
 def test_metrics_to_parquet_writes_the_metrics_table_of_a_corpus(tmp_path):
     for module in ("dask.bag", "dask.dataframe", "pyarrow"):
         pytest.importorskip(module, reason=f'needs {module}: pip install "govreport[dask,parquet]"')
@@ -108,7 +109,10 @@ def test_metrics_to_parquet_writes_the_metrics_table_of_a_corpus(tmp_path):
     assert set(gdp["report_year"]) == {2025, 2026} and frame["base_value"].dtype == "float64"
 
 
-@pytest.mark.parametrize("script", sorted(p.name for p in EXAMPLES.glob("*.py")))
+@pytest.mark.parametrize("script", [
+    pytest.param(p.name, marks=pytest.mark.slow) if p.name == "metrics_to_parquet.py" else p.name  # starts Dask
+    for p in sorted(EXAMPLES.glob("*.py"))
+])
 def test_a_closed_output_pipe_is_not_a_traceback(script, tmp_path):
     # Like `python examples/outline.py | head -1`, with a reader that has already gone
     # (made explicitly: head may read all of a short output before it exits).
