@@ -239,6 +239,9 @@ class _Rows:
         if len(mergeable) == 2:
             self.omits.append(tuple(mergeable))
         self.written: set[int] = set()  # the mergeable columns some row so far has written
+        # fits() of the tokens from j on (one or two) as a cell of a role, remembered: the
+        # readings tried at one place and the look-ahead of the place before ask it again
+        self._fit_memo: dict[tuple[Role, int, int, int | None, bool], bool] = {}
 
     def accept(self, fit: _Fit) -> None:
         """Note the merged cells ``fit`` wrote: a later row may lack them."""
@@ -327,14 +330,18 @@ class _Rows:
         """The tokens of each column of ``cols`` from ``k`` on (two for the ``broken`` one) and
         where the row ends, if every cell fits."""
         cells: list[tuple[int, ...]] = [()] * self.width
+        memo = self._fit_memo
         j = k
         for c in cols:
             take = 2 if c == broken else 1
-            group = [self.tokens.get(j + n) for n in range(take)]
-            if any(t is None for t in group):
-                return None
-            tokens = [t for t in group if t is not None]
-            if not self.fits(self.roles[c], tokens, expected, lax):
+            role = self.roles[c]
+            known = memo.get((role, j, take, expected, lax))
+            if known is None:
+                group = [self.tokens.get(j + n) for n in range(take)]
+                tokens = [t for t in group if t is not None]
+                known = memo[role, j, take, expected, lax] = (
+                    len(tokens) == take and self.fits(role, tokens, expected, lax))
+            if not known:
                 return None
             cells[c] = tuple(range(j, j + take))
             j += take
