@@ -81,6 +81,20 @@ def extract_metrics(
 # Where a numeral token may start. NUMERAL_RE opens with a lookahead on these characters,
 # which the re engine tests at every position; a pattern that is a bare character class
 
+def _outside(tokens: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The ``tokens`` that start in none of ``spans`` (both sorted; the spans do not overlap)."""
+    kept: list[re.Match[str]] = []
+    i, n = 0, len(spans)
+    for m in tokens:
+        pos = m.start()
+        while i < n and spans[i][1] <= pos:
+            i += 1  # spans that end before the token: none later can hold it either
+        if i < n and spans[i][0] <= pos:
+            continue
+        kept.append(m)
+    return kept
+
+
 class MetricFinder:
     """The metrics of the nodes of one report, each slice asked for in turn.
 
@@ -100,6 +114,11 @@ class MetricFinder:
         self.tokens = numeral_tokens(norm)
         self.starts = [m.start() for m in self.tokens]
         self.protected = protected_spans(norm)
+        # the tokens that start outside every protected span: the only ones a scan reads
+        # (the others are names, skipped first thing); found once, in one merge of the two
+        # sorted lists, so that a slice's scanner need not ask for each token
+        self.readable = _outside(self.tokens, self.protected[0])
+        self.readable_starts = [m.start() for m in self.readable]
 
     def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
         if not 0 <= start <= end <= len(self.text):
@@ -109,11 +128,15 @@ class MetricFinder:
         if self._tokens_hold(first, start, end):
             if first == stop:
                 return ()  # most titles and many short paragraphs hold no numeral at all
-            tokens: Sequence[re.Match[str]] | None = self.tokens[first:stop]
+            low = bisect.bisect_left(self.readable_starts, start)
+            high = bisect.bisect_left(self.readable_starts, end)
+            if low == high:
+                return ()  # 十四五, 《…2025…》: only names
+            tokens: Sequence[re.Match[str]] | None = self.readable[low:high]
         else:
             tokens = None  # a token of the whole text runs across the slice's edge: scan the slice
         return _run(Scanner(self.text, self.norm, start, end, numerals=self.numerals, tokens=tokens,
-                            protected=self.protected))
+                            protected=self.protected, screened=tokens is not None))
 
     def _tokens_hold(self, first: int, start: int, end: int) -> bool:
         """Whether the whole-text tokens starting in ``[start, end)`` are the ones a scan of

@@ -107,6 +107,7 @@ class Scanner:
         numerals: dict[str, tuple[Decimal, str] | None] | None = None,
         tokens: Sequence[re.Match[str]] | None = None,
         protected: tuple[list[tuple[int, int]], list[int]] | None = None,
+        screened: bool = False,
     ) -> None:
         self.text = text
         self.norm = norm
@@ -120,6 +121,9 @@ class Scanner:
         self.tokens = tokens
         # the protected spans and their starts: of the whole text when given (see
         # protected_spans), else those around the slice, found when first asked
+        # True when ``tokens`` hold none that starts in a protected span (MetricFinder
+        # screened them): a token's own test is then skipped
+        self.screened = screened
         self._protected: list[tuple[int, int]] | None = None
         self._protected_starts: list[int] = []
         if protected is not None:
@@ -204,7 +208,7 @@ class Scanner:
         norm = self.norm
         if kind == "cn" and e - s == 1 and norm[s] == "一" and not norm.startswith("倍", e):
             return None  # 一个, 一批: the article "a", not a count (but 增长一倍 is one); the commonest token
-        if self._is_protected(s):
+        if not self.screened and self._is_protected(s):
             return None
         if kind == "pct":
             try:
