@@ -43,10 +43,15 @@ class Line:
     start: int
     end: int
     head: int
+    blank: bool = attrs.field(init=False, default=False, eq=False, repr=False)
+    """Whether the line holds nothing but spaces (``start == end``): set once when the line
+    is made, as the segmenter and every layout ask it of each line several times."""
 
-    @property
-    def blank(self) -> bool:
-        return self.start == self.end
+    def __attrs_post_init__(self) -> None:
+        _set_blank(self, self.start == self.end)
+
+
+_set_blank = Line.__dict__["blank"].__set__  # the slot's descriptor, past the frozen __setattr__
 
 
 @attrs.frozen(slots=True)
@@ -59,22 +64,25 @@ class Block:
 
     lines: tuple[Line, ...]
     layout: str | None = None
+    start: int = attrs.field(init=False, default=0, eq=False, repr=False)
+    """Where the content of the first line starts."""
+    end: int = attrs.field(init=False, default=0, eq=False, repr=False)
+    """Where the content of the last line ends."""
+    head: int = attrs.field(init=False, default=0, eq=False, repr=False)
+    """Where the words of the block begin: the head of its first line."""
 
-    @property
-    def start(self) -> int:
-        return self.lines[0].start
-
-    @property
-    def end(self) -> int:
-        return self.lines[-1].end
-
-    @property
-    def head(self) -> int:
-        """Where the words of the block begin: the head of its first line."""
-        return self.lines[0].head
+    def __attrs_post_init__(self) -> None:
+        # set once: every rule asks them of every block
+        first = self.lines[0]
+        _set_block_start(self, first.start)
+        _set_block_end(self, self.lines[-1].end)
+        _set_block_head(self, first.head)
 
 
 _SPACE = " "
+_set_block_start = Block.__dict__["start"].__set__  # the slots' descriptors, past the frozen __setattr__
+_set_block_end = Block.__dict__["end"].__set__
+_set_block_head = Block.__dict__["head"].__set__
 _LONG_LINE = 40  # a soft-broken line ending a sentence past this length ends its paragraph
 
 
