@@ -456,6 +456,7 @@ def paragraph_rule(ctx: Context, block: Block, blocks: Sequence[Block], index: i
 
 
 def _paragraph(ctx: Context, start: int, end: int) -> Paragraph:
+    """The paragraph of ``norm[start:end]``: its display text, topic sentence and metrics."""
     head = head_offset(ctx.norm, start, end)
     lead = None
     stop = is_topic_sentence(ctx.norm, head, end)

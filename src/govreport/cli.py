@@ -61,6 +61,7 @@ def _examples(*lines: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``govreport`` command and its subcommands."""
     from govreport import __version__
 
     ap = argparse.ArgumentParser(
@@ -211,6 +212,7 @@ def _add_strict(p: argparse.ArgumentParser) -> None:
 
 
 def _positive(text: str) -> int:
+    """An argparse type: ``text`` as an integer of at least 1."""
     try:
         n = int(text)
     except ValueError:
@@ -271,6 +273,7 @@ class _Sink:
         self.count = 0
 
     def add(self, name: str, output: Any) -> None:
+        """Write one file's rendered output (the header first, before the first)."""
         if self.count == 0:
             self.out.write(self.header)
         elif self.heads:
@@ -281,6 +284,7 @@ class _Sink:
         self.count += 1
 
     def close(self) -> None:
+        """Nothing to finish: each output was written as it came."""
         pass
 
 
@@ -288,10 +292,12 @@ class _Array(_Sink):
     """The JSON lines of every file as one JSON array."""
 
     def add(self, name: str, output: Any) -> None:
+        """Write one file's JSON record as the next element of the array."""
         self.out.write(("[\n" if self.count == 0 else ",\n") + output.rstrip("\n"))
         self.count += 1
 
     def close(self) -> None:
+        """Close the array (an empty one when no file rendered)."""
         self.out.write("[]\n" if self.count == 0 else "\n]\n")
 
 
@@ -303,10 +309,12 @@ class _Union(_Sink):
         self.table = UnionCsv(FIRST_COLUMNS)
 
     def add(self, name: str, output: Any) -> None:
+        """Keep one file's rows until every file's columns are known."""
         self.table.add(output)
         self.count += 1
 
     def close(self) -> None:
+        """Write the table: the union of the columns, every file's rows."""
         if self.count:
             self.table.write_to(self.out)
         else:
@@ -322,10 +330,12 @@ class _Compare(_Sink):
         self.reports: list[Report] = []
 
     def add(self, name: str, output: Any) -> None:
+        """Keep one report's meta, targets and outcomes for the comparison."""
         self.reports.append(output)
         self.count += 1
 
     def close(self) -> None:
+        """Write the comparison of each target with the next year's outcome."""
         if self.count:
             self.out.write((comparison_csv if self.fmt == "csv" else comparison_jsonl)(self.reports))
 
@@ -340,6 +350,7 @@ class _Plan:
 
 
 def _plan(args: argparse.Namespace, single: bool) -> _Plan:
+    """What the command renders for each file and where it goes, from its arguments."""
     command, fmt = args.command, getattr(args, "format", "outline")
     metrics = not getattr(args, "no_metrics", False)
     text = not getattr(args, "no_text", False)
@@ -411,6 +422,7 @@ def _inputs(targets: Sequence[str], output: str) -> _Inputs:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """Run a corpus command: find the inputs, render each (on worker processes with ``-j``), write them in input order; the exit code."""
     batch = args.command == "batch"
     inputs = _inputs(args.targets, args.output)
     for target in inputs.missing:
@@ -507,11 +519,13 @@ class _Progress:
         self.stream = stream
 
     def show(self, done: int, size: int, seconds: float) -> None:
+        """Redraw the progress bar: files done, megabytes read, seconds so far."""
         filled = self.WIDTH * done // self.total
         bar = "#" * filled + "." * (self.WIDTH - filled)
         self.stream.write(f"\r[{bar}] {done}/{self.total} files  {size / 1e6:.1f} MB  {seconds:.1f} s")
         self.stream.flush()
 
     def clear(self) -> None:
+        """Erase the progress bar's line."""
         self.stream.write("\r\033[K")
         self.stream.flush()

@@ -284,6 +284,7 @@ class Start:
             raise ValueError("Start.prefix needs the words a block opens with, not an empty string")
 
         def test(norm: str, line: Line) -> Opening | None:
+            """The opening when the line's words begin with ``words``."""
             return opening if norm.startswith(words, line.head, line.end) else None
 
         return cls(words[0], test)
@@ -479,6 +480,7 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
     known = [-1] * len(lines)
 
     def opens(i: int) -> int:
+        """What line ``i`` opens (:class:`Opening` flags), asked of the rules once."""
         found = known[i]
         if found < 0:
             found = known[i] = starts.opening(norm, lines[i])

@@ -80,6 +80,7 @@ class _SubFrame:
     children: list[Node] = attrs.field(factory=list)
 
     def close(self) -> Item:
+        """The enumerated item this frame gathered, spanning its children."""
         end = max([self.end] + [c.span.end for c in self.children])
         return Item(Span(self.start, end), ItemKind.ENUMERATED, self.text, self.marker, self.ordinal,
                     metrics=self.metrics, children=tuple(self.children))
@@ -94,15 +95,18 @@ class _BoxFrame:
     last_ordinal: dict[str, int] = attrs.field(factory=dict)
 
     def add(self, node: Node) -> None:
+        """Add ``node`` to the open sub-item, or to the box itself when none is open."""
         target = self.sub.children if self.sub is not None else self.children
         target.append(node)
 
     def close_sub(self) -> None:
+        """Close the open sub-item, if any, into the box's children."""
         if self.sub is not None:
             self.children.append(self.sub.close())
             self.sub = None
 
     def close(self) -> Column:
+        """The box this frame gathered, spanning its children."""
         self.close_sub()
         end = max([self.start.span.end] + [c.span.end for c in self.children])
         return Column(Span(self.start.span.start, end), self.start.title, self.start.number,
@@ -169,9 +173,11 @@ class _Builder:
 
     # -- sections -----------------------------------------------------------------
     def container(self) -> list[Node]:
+        """Where the next node goes: the children of the innermost open section, or the root."""
         return self.stack[-1].children if self.stack else self.root
 
     def close_frame(self) -> None:
+        """Close the innermost open section into its parent's children."""
         frame = self.stack.pop()
         end = max([frame.end] + [c.span.end for c in frame.children])
         section = Section(Span(frame.start, end), frame.marker, frame.style, frame.ordinal, frame.title,
@@ -185,6 +191,7 @@ class _Builder:
 
     def open_section(self, key: str, ordinal: int | None, marker: str, style: str, title: str,
                      title_span: Span, span: Span) -> _SectionFrame:
+        """Open a section for a heading of style ``key`` at the level the stack policy gives it (closing deeper ones), checking its ordinal."""
         level = stack_policy(self, key)
         if self.trace is not None:
             why = "its marker style is not open" if level is None else "its marker style is open"
@@ -239,6 +246,7 @@ class _Builder:
         self.diagnostics.append(diagnostic(code, message, span))
 
     def check_table(self, table: Table) -> None:
+        """A ``table-ragged-row`` diagnostic for each row whose width is not the header's."""
         width = len(table.header)
         for row in table.rows:
             if len(row.cells) != width:
@@ -246,12 +254,14 @@ class _Builder:
                     "table-ragged-row", f"row has {len(row.cells)} cells where the header has {width}", row.span))
 
     def heading(self, event: Heading) -> None:
+        """Open the section of a numbered heading; a paragraph run into its line goes in first."""
         m = event.marker
         frame = self.open_section(m.key, m.ordinal, m.text, m.style, event.title, event.title_span, event.span)
         if event.rest is not None:
             frame.children.append(event.rest)
 
     def bare(self, event: BareTitle, next_heading: Heading | None) -> None:
+        """Open the section of an unnumbered title where the bare-title policy places it."""
         key, level, why = bare_title_policy(self, next_heading)
         if self.trace is not None:
             self.note("bare_title", event.span, f"{event.title}: {why}")
@@ -266,6 +276,7 @@ class _Builder:
         return parent_last.get(key, 0) + 1
 
     def box_add(self, box: _BoxFrame, event: Event) -> None:
+        """Add ``event`` to ``box``: a numbered heading opens a sub-item (or is one, with its run-in text); anything else goes in as it is."""
         if isinstance(event, Heading):
             m = event.marker
             box.last_ordinal[m.key] = m.ordinal
@@ -287,6 +298,7 @@ class _Builder:
         box.add(event)  # type: ignore[arg-type]
 
     def run(self, events: Sequence[Event]) -> tuple[tuple[Node, ...], list[Diagnostic]]:
+        """Build the tree from ``events``: trailing furniture and back matter stay at the root, after the outline; the diagnostics come with it."""
         # Furniture after the last words of the report (licence footers, 扫一扫…) stays
         # outside the outline.
         tail = len(events)
