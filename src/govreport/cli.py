@@ -285,7 +285,6 @@ class _Sink:
 
     def close(self) -> None:
         """Nothing to finish: each output was written as it came."""
-        pass
 
 
 class _Array(_Sink):
