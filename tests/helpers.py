@@ -11,7 +11,11 @@ import codecs
 import gc
 import importlib.util
 import json
+import os
 import pathlib
+import pty
+import subprocess
+import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -270,3 +274,23 @@ def check_layout(layout: Any, text: str, *, reads: bool = False) -> None:
         if end > i:
             table = layout.read(text, norm, [ln for ln in lines[i:end] if not ln.blank], [])
             assert table is not None or not reads
+
+
+def stderr_on_a_terminal(*args: str) -> str:
+    """What ``python -m govreport ARGS`` writes to its standard error when that is a
+    terminal (a pseudo-terminal here; standard output goes nowhere)."""
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "govreport", *args], stderr=terminal, stdout=subprocess.DEVNULL)
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=120)
+    os.close(controller)
+    return b"".join(chunks).decode("utf-8")

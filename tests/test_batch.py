@@ -6,7 +6,6 @@ import importlib.util
 import json
 import os
 import pathlib
-import pty
 import subprocess
 import sys
 
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 
 import govreport
 from govreport import BatchResult, find_files, parse_many
-from helpers import SHARED
+from helpers import SHARED, stderr_on_a_terminal
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 GOOD = "一、总体要求\n全年地区生产总值增长5%左右。\n二、主要任务\n新建学校10所。\n"
@@ -149,22 +148,7 @@ def test_batch_bad_usage_exits_2_with_one_line(tmp_path, args):
 
 
 def test_batch_shows_a_progress_bar_on_a_terminal(corpus, tmp_path):
-    controller, terminal = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "govreport", "batch", str(corpus), "-o",
-                             str(tmp_path / "o.jsonl"), "-j", "1"], stderr=terminal, stdout=subprocess.DEVNULL)
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 4096)
-        except OSError:  # the terminal closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=120)
-    os.close(controller)
-    seen = b"".join(chunks).decode("utf-8")
+    seen = stderr_on_a_terminal("batch", str(corpus), "-o", str(tmp_path / "o.jsonl"), "-j", "1")
     assert "[" + "#" * 30 + "] 3/3 files" in seen
     assert seen.rstrip().endswith("1 failed")
 

@@ -8,16 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import pathlib
-import pty
 import subprocess
 import sys
 
 import pytest
 
 from govreport.cli import main
-from helpers import doc
+from helpers import doc, stderr_on_a_terminal
 
 REPORT_2025 = doc("""
     2025年云岭区政府工作报告
@@ -264,22 +262,7 @@ def test_the_output_file_is_not_read_as_an_input(corpus):
 
 
 def test_progress_shows_on_a_terminal_and_not_when_piped(corpus, tmp_path):
-    controller, terminal = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "govreport", "metrics", str(corpus), "-o",
-                             str(tmp_path / "m.csv"), "-j", "1"], stderr=terminal, stdout=subprocess.DEVNULL)
-    os.close(terminal)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(controller, 4096)
-        except OSError:  # the terminal closed
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=120)
-    os.close(controller)
-    assert "] 2/2 files" in b"".join(chunks).decode("utf-8")
+    assert "] 2/2 files" in stderr_on_a_terminal("metrics", str(corpus), "-o", str(tmp_path / "m.csv"), "-j", "1")
     assert "\r" not in cli("metrics", str(corpus), "-o", str(tmp_path / "m.csv")).stderr
 
 
