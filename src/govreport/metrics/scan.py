@@ -421,6 +421,8 @@ class Scanner:
                     return False
         if after[:1] in _LATIN and unit not in ("Mbps", "Gbps", "TEU"):
             return False
+        if unit not in _CONTEXT_UNITS:
+            return True  # the tests below are each about one of these units
         token = norm[s:e]
         before2 = norm[max(0, s - 6):s].rstrip(" \t")[-2:]
         if unit == "年" and den is None:
@@ -448,6 +450,13 @@ class Scanner:
         if unit == "兆" and kind != "ar":
             return False
         return True
+
+
+_CONTEXT_UNITS: Final[frozenset[str]] = frozenset(
+    {"年", "个月", "天", "小时", "届", "次", "成", "%", "‰", "Mbps", "Gbps", "TEU", "兆"}) | frozenset(RANK_UNITS)
+"""The units :meth:`Scanner._unit_allowed` tests further, each by its own rule below the
+tests every unit takes; a quantity in any other unit is allowed once past those."""
+
 
 def protected_spans(norm: str) -> tuple[list[tuple[int, int]], list[int]]:
     """The short quotes, 《titles》 and fixed terms of a whole text, and where each starts.
