@@ -34,7 +34,7 @@ __all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_s
            "Starts"]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, init=False)
 class Line:
     """One line: ``start``/``end`` of its non-space content (``start == end`` when blank)
     and ``head``, where its words begin after markdown marks and tags (:func:`head_offset`)."""
@@ -47,11 +47,20 @@ class Line:
     """Whether the line holds nothing but spaces (``start == end``): set once when the line
     is made, as the segmenter and every layout ask it of each line several times."""
 
-    def __attrs_post_init__(self) -> None:
-        _set_blank(self, self.start == self.end)
+    def __init__(self, number: int, start: int, end: int, head: int) -> None:
+        # Written by hand, not generated: one line is made for each line of every document,
+        # and setting the slots through their descriptors is much cheaper than attrs'
+        # frozen __init__ and a post-init hook.
+        _set_number(self, number)
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_head(self, head)
+        _set_blank(self, start == end)
 
 
-_set_blank = Line.__dict__["blank"].__set__  # the slot's descriptor, past the frozen __setattr__
+# the slots' descriptors, past the frozen __setattr__
+_set_number, _set_start, _set_end, _set_head, _set_blank = (
+    Line.__dict__[name].__set__ for name in ("number", "start", "end", "head", "blank"))
 
 
 @attrs.frozen(slots=True)

@@ -81,18 +81,23 @@ def extract_metrics(
 # Where a numeral token may start. NUMERAL_RE opens with a lookahead on these characters,
 # which the re engine tests at every position; a pattern that is a bare character class
 
-def _outside(tokens: list[re.Match[str]], spans: list[tuple[int, int]]) -> list[re.Match[str]]:
-    """The ``tokens`` that start in none of ``spans`` (both sorted; the spans do not overlap)."""
+def _outside(tokens: list[re.Match[str]], starts: list[int],
+             spans: list[tuple[int, int]]) -> tuple[list[re.Match[str]], list[int]]:
+    """The ``tokens`` that start in none of ``spans``, and their ``starts`` (all sorted; the
+    spans do not overlap): the runs of tokens between spans, cut by bisection."""
     kept: list[re.Match[str]] = []
-    i, n = 0, len(spans)
-    for m in tokens:
-        pos = m.start()
-        while i < n and spans[i][1] <= pos:
-            i += 1  # spans that end before the token: none later can hold it either
-        if i < n and spans[i][0] <= pos:
-            continue
-        kept.append(m)
-    return kept
+    kept_starts: list[int] = []
+    done = 0  # the tokens before this one are settled
+    for low, high in spans:
+        first = bisect.bisect_left(starts, low, done)
+        last = bisect.bisect_left(starts, high, first)
+        if first < last:
+            kept += tokens[done:first]
+            kept_starts += starts[done:first]
+            done = last
+    if not done:
+        return tokens, starts  # no span holds a token: the lists themselves
+    return kept + tokens[done:], kept_starts + starts[done:]
 
 
 class MetricFinder:
@@ -117,8 +122,7 @@ class MetricFinder:
         # the tokens that start outside every protected span: the only ones a scan reads
         # (the others are names, skipped first thing); found once, in one merge of the two
         # sorted lists, so that a slice's scanner need not ask for each token
-        self.readable = _outside(self.tokens, self.protected[0])
-        self.readable_starts = [m.start() for m in self.readable]
+        self.readable, self.readable_starts = _outside(self.tokens, self.starts, self.protected[0])
 
     def __call__(self, start: int, end: int) -> tuple[Metric, ...]:
         if not 0 <= start <= end <= len(self.text):
