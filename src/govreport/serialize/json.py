@@ -90,7 +90,8 @@ def _generic(node: Node) -> dict[str, Any]:
         if name == "children":
             out["children"] = [node_to_dict(c) for c in value]
         elif name in ("metrics", "title_metrics"):
-            out[name] = [metric_to_dict(m) for m in value]
+            # a section's title metrics are its "metrics" in JSON, as every node's are
+            out["metrics"] = [metric_to_dict(m) for m in value]
         else:
             out[name] = _value(value)
     out.setdefault("children", [])
@@ -182,8 +183,8 @@ def _metrics(d: dict[str, Any], key: str = "metrics") -> tuple[Metric, ...]:
 
 
 def _title_metrics(d: dict[str, Any]) -> tuple[Metric, ...]:
-    """A section's title metrics read back; written as ``metrics`` before the key was
-    renamed ``title_metrics``, which is read as well."""
+    """A section's title metrics read back: its ``metrics``, as every node's (a key
+    ``title_metrics``, which some development builds wrote, is read as well)."""
     return _metrics(d, "title_metrics" if "title_metrics" in d else "metrics")
 
 
@@ -273,8 +274,8 @@ def from_dict(data: dict[str, Any]) -> Report:
     """Read back :func:`to_dict`. Raises :class:`ValueError` on another schema, and on a
     report written without its ``text``.
 
-    A section's title metrics are read from ``title_metrics``, or from ``metrics`` in
-    JSON written before that key was renamed."""
+    A section's title metrics are read from its ``metrics`` (or ``title_metrics``, which
+    some development builds wrote)."""
     if data.get("schema") != SCHEMA:
         raise ValueError(f"not a {SCHEMA} document (schema={data.get('schema')!r})")
     if not isinstance(data.get("text"), str):
