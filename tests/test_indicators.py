@@ -121,8 +121,10 @@ def test_pipe_table_with_a_unit_column_and_years_in_longer_headers():
 def test_jsonl_fields():
     report = parse_text(PIPE)
     rows = [json.loads(line) for line in indicators_jsonl(report).splitlines()]
-    assert list(rows[0]) == ["file", "region", "report_year", "number", "category", "name", "unit", "attribute",
-                             "2025", "2025_value", "2025_flags", "2030", "2030_value", "2030_flags"]
+    # the fields of an indicator row first, in their places; the report's columns after them
+    assert list(rows[0]) == ["number", "category", "name", "unit", "attribute",
+                             "2025", "2025_value", "2025_flags", "2030", "2030_value", "2030_flags",
+                             "file", "region", "report_year"]
     assert rows[0]["2030_value"] == "3" and rows[0]["2030_flags"] == "at_least"
 
 

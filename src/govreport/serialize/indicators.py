@@ -1,8 +1,10 @@
 """Indicator tables as rows: CSV and JSON lines, one row per indicator.
 
-A row of :func:`indicators_csv` and :func:`indicators_jsonl` starts with the report's
-columns (:data:`~govreport.serialize.rows.FILE_COLUMNS`: ``file``, ``region``,
-``report_year``). The value columns come from the tables (one per year), so a corpus
+A row of :func:`indicators_jsonl` has the fields the indicator rows have always had
+(``number``, ``category``, ``name``, ``unit``, ``attribute``, then the value columns in table
+order), then the report's columns (:data:`~govreport.serialize.rows.FILE_COLUMNS`: ``file``,
+``region``, ``report_year``); a row of :func:`indicators_csv` starts with the report's
+columns, as every corpus table does. The value columns come from the tables (one per year), so a corpus
 table has the union of its reports' columns: :class:`~govreport.serialize.rows.UnionCsv`.
 """
 from __future__ import annotations
@@ -30,10 +32,11 @@ def indicator_rows(report: Report) -> Iterator[dict[str, Any]]:
 
 
 def table_rows(report: Report, file: str = "") -> Iterator[dict[str, Any]]:
-    """The rows of :func:`indicator_rows`, each led by the report's columns (``file`` as given)."""
-    lead = report_columns(file, report)
+    """The rows of :func:`indicator_rows`, each followed by the report's columns (``file`` as
+    given): the fields of an indicator row keep their places."""
+    tail = report_columns(file, report)
     for row in indicator_rows(report):
-        yield {**lead, **row}
+        yield {**row, **tail}
 
 
 def _row(ind: Indicator) -> dict[str, Any]:
