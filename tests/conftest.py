@@ -20,3 +20,15 @@ settings.register_profile("quick", max_examples=25, **_COMMON)  # type: ignore[a
 settings.register_profile("thorough", max_examples=300, **_COMMON)  # type: ignore[arg-type]
 if settings.get_current_profile_name() == "default":  # --hypothesis-profile chooses another
     settings.load_profile("quick")
+
+
+def pytest_sessionstart(session: object) -> None:
+    """Byte-compile the package once, up front: the command-line tests start a hundred
+    interpreters, and where ``PYTHONDONTWRITEBYTECODE`` is set (as on our CI machine) each
+    would otherwise compile every module from source again. What an install does anyway."""
+    import compileall
+    import pathlib
+
+    import govreport
+
+    compileall.compile_dir(pathlib.Path(govreport.__file__).parent, quiet=1)

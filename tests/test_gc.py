@@ -38,6 +38,7 @@ def _documents() -> Iterator[tuple[str, Callable[[], Report]]]:
 
 
 DOCUMENTS = dict(_documents())
+_LARGE = set(TEXT_CASES)  # the adversarial inputs, up to megabytes: among the slow checks
 
 
 @pytest.fixture
@@ -49,7 +50,8 @@ def collector_on() -> Iterator[None]:
         gc.disable()
 
 
-@pytest.mark.parametrize("name", list(DOCUMENTS))
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.slow) if name in _LARGE else name
+                                  for name in DOCUMENTS])
 def test_a_parse_makes_no_reference_cycles(name: str) -> None:
     """What a parse allocates is freed by reference counting alone: once the report is
     dropped, the cyclic collector finds nothing. This is what makes pausing it safe."""
