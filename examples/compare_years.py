@@ -10,12 +10,12 @@ outcome the next report gives for its key: met, missed or not reported.
 """
 from __future__ import annotations
 
-import os
 import pathlib
-import sys
 import unicodedata
 
 import govreport
+
+from _script import run
 from govreport.targets import compare
 
 HERE = pathlib.Path(__file__).parent
@@ -50,12 +50,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        status = main(sys.argv)
-        sys.stdout.flush()  # a reader that has gone (`| head`) shows here, inside the try
-    except BrokenPipeError:
-        # Python's documented way: point stdout at devnull so the flush at exit cannot
-        # fail again, and exit quietly, without a traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        status = 1
-    sys.exit(status)
+    run(main)

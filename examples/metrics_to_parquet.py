@@ -28,6 +28,8 @@ import pandas as pd
 import govreport
 from govreport.serialize.metrics import TABLE_COLUMNS, table_rows
 
+from _script import run
+
 HERE = pathlib.Path(__file__).parent
 DEMO = [HERE / "demo_report_2025.txt", HERE / "demo_report.txt", HERE / "demo_plan.txt"]
 
@@ -74,12 +76,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        status = main(sys.argv)
-        sys.stdout.flush()  # a reader that has gone (`| head`) shows here, inside the try
-    except BrokenPipeError:
-        # Python's documented way: point stdout at devnull so the flush at exit cannot
-        # fail again, and exit quietly, without a traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        status = 1
-    sys.exit(status)
+    run(main)

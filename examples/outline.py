@@ -6,11 +6,11 @@ many quantities the section states (its own text and everything below it).
 from __future__ import annotations
 
 import collections
-import os
 import pathlib
-import sys
 
 import govreport
+
+from _script import run
 
 DEMO = pathlib.Path(__file__).with_name("demo_report.txt")
 
@@ -35,12 +35,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        status = main(sys.argv)
-        sys.stdout.flush()  # a reader that has gone (`| head`) shows here, inside the try
-    except BrokenPipeError:
-        # Python's documented way: point stdout at devnull so the flush at exit cannot
-        # fail again, and exit quietly, without a traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        status = 1
-    sys.exit(status)
+    run(main)

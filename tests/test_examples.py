@@ -24,7 +24,7 @@ def run(script: str, *args: str) -> str:
 
 
 def test_every_script_is_tested():
-    scripts = {p.name for p in EXAMPLES.glob("*.py")}
+    scripts = {p.name for p in EXAMPLES.glob("*.py") if not p.name.startswith("_")}  # _script.py is their helper
     assert scripts == {"outline.py", "metrics_to_csv.py", "indicators_to_csv.py", "compare_years.py",
                        "metrics_to_parquet.py"}
 
@@ -111,7 +111,7 @@ def test_metrics_to_parquet_writes_the_metrics_table_of_a_corpus(tmp_path):
 
 @pytest.mark.parametrize("script", [
     pytest.param(p.name, marks=pytest.mark.slow) if p.name == "metrics_to_parquet.py" else p.name  # starts Dask
-    for p in sorted(EXAMPLES.glob("*.py"))
+    for p in sorted(EXAMPLES.glob("*.py")) if not p.name.startswith("_")
 ])
 def test_a_closed_output_pipe_is_not_a_traceback(script, tmp_path):
     # Like `python examples/outline.py | head -1`, with a reader that has already gone
