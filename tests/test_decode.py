@@ -217,6 +217,13 @@ def test_utf8_or_gb18030_text_with_stray_nul_bytes_is_never_taken_for_utf16(enco
     assert decode(data) == expected
 
 
+def test_utf8_chinese_after_nul_bytes_is_not_taken_for_utf16_latin_letters():
+    # read as UTF-16BE these bytes give ã肁ã肁…: UTF-8's lead byte E3 as a Latin-1 letter
+    # beside a Chinese character; Latin-1 letters are not report text, so UTF-8 stands
+    text = "\x00、" * 4
+    assert decode(text.encode("utf-8")) == text
+
+
 def test_ascii_with_nul_bytes_reads_the_same_in_either_order_and_stays_utf8():
     # "A\x00B\x00" is "AB" in UTF-16LE and 䄀䈀 in UTF-16BE: no overwhelming evidence
     assert decode(b"A\x00B\x00") == "A\x00B\x00"

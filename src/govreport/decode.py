@@ -30,15 +30,18 @@ _BOMS: Final = (
 """Byte-order marks, the codec each announces and the encoding's name, in the order tried."""
 
 _REPORT_CHARS: Final = (
-    "\t\n\f\r\x20-\x7e\xa0-\xff"  # ASCII and Latin-1 punctuation (·, ×, °)
+    "\t\n\f\r\x20-\x7e\xa0-\xbf\xd7\xf7"  # ASCII and Latin-1 punctuation (·, °, ×, ÷), not its letters
     "\u2010-\u206f\u2100-\u24ff"  # dashes and quotes; ℃, arrows, ①
     "\u3000-\u303f\u3200-\u33ff"  # CJK punctuation; ㈠, ㎡
     "\u4e00-\u9fff\uff00-\uffef"  # Chinese characters; full-width forms
 )
-"""The characters a report is written in, for telling UTF-16 without a BOM from noise."""
+"""The characters a report is written in, for telling UTF-16 without a BOM from noise. Latin-1
+letters are left out: UTF-8 Chinese with stray NUL bytes, read as UTF-16, gives U+00E3–U+00E9
+(ã … é, the lead bytes of UTF-8 Chinese) beside Chinese characters."""
 
 _FOREIGN: Final = re.compile(f"[^{_REPORT_CHARS}]")
-_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff]")
+"""Controls and Unicode noncharacters: text holds none, so a UTF-16 reading with one is no text."""
 _UTF16_MIN_CHARS: Final = 8
 """The fewest characters UTF-16 without a BOM must give: below, no evidence is overwhelming."""
 _FOREIGN_SHARE: Final = 0.1
@@ -52,9 +55,10 @@ def decode(data: bytes) -> str:
     A UTF-8, UTF-16 or UTF-32 byte-order mark (BOM) decides the encoding: the mark is
     removed and nothing else is tried. Without one, bytes that hold NUL bytes are read as
     UTF-16 (little- or big-endian) when they decode in exactly one byte order to text of
-    at least 8 characters without NULs and control characters, nine in ten of them ones reports
-    are written in (Chinese characters, ASCII, CJK and full-width punctuation); the other
-    order of real UTF-16 text gives unrelated scripts. Otherwise UTF-8, then GB18030.
+    at least 8 characters without NULs, control characters or noncharacters (U+FFFF …),
+    nine in ten of them ones reports are written in (Chinese characters, ASCII, CJK and
+    full-width punctuation; not Latin-1 letters); the other order of real UTF-16 text
+    gives unrelated scripts. Otherwise UTF-8, then GB18030.
 
     Raises :class:`govreport.DecodeError` naming the byte offset of the first byte that
     no encoding tried accepts.
