@@ -17,7 +17,7 @@ from govreport.inputs.document import Document
 from govreport.meta import extract_meta
 from govreport.metrics import MetricFinder
 from govreport.model import Furniture, Metric, Report, Section
-from govreport.normalize import normalize
+from govreport.normalize import SPACE_CHARS, normalize
 from govreport.pages import find_furniture, mask, page_furniture_nodes, place
 from govreport.segment import join_blocks, skip_page_numbers, split_lines, split_run_on_headings
 from govreport.span import Span
@@ -34,7 +34,9 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
 
     Never raises on any text: what the parser notices becomes ``Report.diagnostics``; a
     text that is empty or nothing but whitespace (``str.isspace``, the ideographic space
-    included) gives an empty report with an ``empty-input`` warning.
+    included, and the zero-width spaces and byte-order marks that
+    :data:`~govreport.normalize.SPACE_CHARS` lists) gives an empty report with an
+    ``empty-input`` warning.
     With ``strict=True`` a report with warnings or errors raises one
     :class:`~govreport.ParseError` listing them all. ``metrics=False`` skips metric
     extraction. ``rules`` replaces the ordered block rules: a :class:`~govreport.blocks.Ruler`
@@ -65,12 +67,17 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
         report = _parse(source, metrics, rules)
         if page_spans:
             report = attrs.evolve(report, text=text, body=place(report.body, furniture), pages=page_spans)
-    if not text or text.isspace():
+    if not text.strip(_BLANK):
         report = attrs.evolve(report, diagnostics=report.diagnostics + (_empty_input(text),))
     diagnostics = report.diagnostics
     if strict and any(d.severity.value != "info" for d in diagnostics):
         raise ParseError([d for d in diagnostics if d.severity.value != "info"])
     return report
+
+
+_BLANK = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + SPACE_CHARS
+"""What an empty input may hold: every ``str.isspace`` character (the last is U+3000) and the
+zero-width characters and byte-order marks that normalization reads as spaces."""
 
 
 def _empty_input(text: str) -> Diagnostic:

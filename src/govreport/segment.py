@@ -116,8 +116,9 @@ def split_lines(norm: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     for number, raw in enumerate(norm.split("\n"), 1):
-        # a line of spaces and tabs only is blank; trailing tabs of a table row are kept
-        start = pos + len(raw) - len(raw.lstrip(" \t"))
+        # a line of whitespace only (spaces, tabs, and the form feeds, separators and other
+        # controls str.isspace() knows) is blank; trailing tabs of a table row are kept
+        start = pos + len(raw) - len(raw.lstrip())
         end = max(start, pos + len(raw.rstrip(" ")))
         head = start if start == end or norm[start] not in _DECORATION_FIRST else head_offset(norm, start, end)
         lines.append(Line(number, start, end, head))
