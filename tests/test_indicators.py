@@ -20,6 +20,11 @@ from helpers import check_all, parse_text
     ("目标", (True, None)), ("预期值", (True, None)), ("基期值", (True, None)), ("现状", (True, None)),
     ("目 标 值", (True, None)), ("“十五五”目标", (True, None)),
     ("属性", (False, None)), ("指标", (False, None)), ("2025年GDP", (False, None)), ("发展目标", (False, None)),
+    # the plan period's averages and sums: value columns of no one year
+    ("年均增长", (True, None)), ("年均增速〔累计〕", (True, None)), ("年均/累计", (True, None)),
+    ("五年累计", (True, None)), ("“十五五”年均增长（%）", (True, None)), ("2026—2030年年均增长", (True, None)),
+    ("累计", (True, None)), ("年 均", (True, None)),
+    ("增长", (False, None)), ("责任单位", (False, None)), ("年均增长目标任务", (False, None)),
 ])
 def test_value_columns(header, expected):
     assert value_column(header) == expected
@@ -115,6 +120,40 @@ def test_pipe_table_with_a_unit_column_and_years_in_longer_headers():
     ]
     (table,) = report.tables
     assert table.indicators == report.indicators
+    check_all(report)
+
+
+PERIOD_COLUMN = """\
+一、主要指标
+
+指标\t单位\t2025年\t2030年\t年均/累计\t属性
+地区生产总值\t亿元\t3200\t4100\t5左右\t预期性
+研发经费投入强度\t%\t2.1\t2.8\t〔0.7〕\t预期性
+城镇调查失业率\t%\t5.2\t<5.5\t—\t预期性
+"""
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipes", "html"])
+def test_a_column_of_period_averages_and_sums_is_kept_with_no_year(layout):
+    """年均/累计 (or 年均增长, 五年累计) beside the year columns: its figures are values of the
+    row, labelled by the column and given no year, not dropped."""
+    text = PERIOD_COLUMN
+    if layout != "tabs":
+        head, *lines = text.split("\n\n")[1].strip().split("\n")
+        rows = [line.split("\t") for line in [head, *lines]]
+        if layout == "pipes":
+            body = ["| " + " | ".join(r) + " |" for r in rows]
+            body.insert(1, "|" + "---|" * len(rows[0]))
+        else:
+            body = ["<table>"] + ["<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows] + ["</table>"]
+        text = "一、主要指标\n\n" + "\n".join(body) + "\n"
+    report = parse_text(text)
+    assert [[(v.label, v.year, v.value, v.flags) for v in i.values[2:]] for i in report.indicators] == [
+        [("年均/累计", None, Decimal("5"), ("approx",))],
+        [("年均/累计", None, Decimal("0.7"), ("five_year_cumulative",))],
+        [("年均/累计", None, None, ("text",))],
+    ]
+    assert [i.value_for(2030).value for i in report.indicators] == [Decimal("4100"), Decimal("2.8"), Decimal("5.5")]
     check_all(report)
 
 

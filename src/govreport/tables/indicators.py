@@ -68,6 +68,13 @@ _VALUE_WORDS = re.compile(
     r"(?:(?:基期|基准|基数|现状|现值|目标|预期|规划|完成|实际|预计|期末|预测)(?:值|目标|目标值|水平|数|数值)?)?"
 )
 _HEADER_NOISE = str.maketrans("", "", "（）()〔〕[]【】“”\"'《》年末度")
+# A column of the plan period's figures, its 年 removed with the noise: 年均增长, 年均增速〔累计〕,
+# 年均/累计, 五年累计, “十四五”年均增长（%）, 2026—2030年年均增长. Its cells give no year.
+_PERIOD_WORDS = re.compile(
+    r"(?:十[一二三四五六七八九]五(?:时期|期间|期)?)?"
+    r"(?:(?:年?均|平均)(?:增长率?|增速|增幅|提高|下降|降低)?%?(?:[/、或]?(?:五)?累计(?:增长|增量|提高|下降|降低)?)?"
+    r"|五?累计(?:增长|增量|提高|下降|降低)?)%?"
+)
 
 
 def header_key(cell: str) -> str:
@@ -92,6 +99,8 @@ def value_column(cell: str) -> tuple[bool, int | None]:
     key = header_key(cell)
     years = _YEAR.findall(key)
     rest = _YEAR.sub("", key).translate(_HEADER_NOISE).strip("-—~～至到")
+    if rest and _PERIOD_WORDS.fullmatch(rest) is not None:
+        return True, None  # the period's average or sum: of no one year
     if _VALUE_WORDS.fullmatch(rest) is None or not (rest or years):
         return False, None
     return True, int(years[-1]) if years else None
