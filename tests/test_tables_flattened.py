@@ -196,8 +196,8 @@ def test_a_last_row_cut_short_is_kept_with_a_diagnostic():
 
 
 def test_attribute_cells_merged_over_a_group_and_a_column_between_header_words():
-    """属性 written once for a group of rows (a rowspan in the original), and a column
-    header that is no header word (年均增长) between two that are."""
+    """属性 written once for a group of rows (a rowspan in the original), and a column of
+    the period's figures (年均增长) between the years and 属性."""
     text = flat("序号", "指标", "2025年", "2030年", "年均增长", "属性",
                 "1", "森林覆盖率（%）", "18", "20", "〔2〕", "约束性",
                 "2", "湿地保护率（%）", "55", "60", "〔5〕",
@@ -208,8 +208,24 @@ def test_attribute_cells_merged_over_a_group_and_a_column_between_header_words()
     assert table.header == ("序号", "指标", "2025年", "2030年", "年均增长", "属性")
     assert [(i.number, i.unit, i.attribute) for i in report.indicators] == [
         (1, "%", "约束性"), (2, "%", "约束性"), (3, "万人", "预期性"), (4, "岁", "预期性")]
-    assert [[v.label for v in i.values] for i in report.indicators][0] == ["2025年", "2030年"]
+    assert [[v.label for v in i.values] for i in report.indicators][0] == ["2025年", "2030年", "年均增长"]
+    assert [(i.values[2].year, i.values[2].value, i.values[2].flags) for i in report.indicators] == [
+        (None, Decimal("2"), ("five_year_cumulative",)), (None, Decimal("5"), ("five_year_cumulative",)),
+        (None, None, ("text",)), (None, Decimal("0.9"), ("five_year_cumulative",))]
     assert not report.diagnostics
+    check_all(report)
+
+
+def test_a_column_whose_header_is_no_header_word_between_two_that_are():
+    text = flat("序号", "指标", "2030年", "牵头部门", "属性",
+                "1", "森林覆盖率（%）", "20", "市林业局", "约束性",
+                "2", "湿地保护率（%）", "60", "市水务局", "预期性")
+    report = parse_text(text)
+    (table,) = report.tables
+    assert table.header == ("序号", "指标", "2030年", "牵头部门", "属性")
+    assert [(i.name, [v.label for v in i.values], i.attribute) for i in report.indicators] == [
+        ("森林覆盖率", ["2030年"], "约束性"), ("湿地保护率", ["2030年"], "预期性")]
+    assert [r.cells[3].text for r in table.rows] == ["市林业局", "市水务局"]
     check_all(report)
 
 
