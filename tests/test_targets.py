@@ -176,6 +176,10 @@ def test_year_from_relative_words_paragraph_and_section():
     ("“十四五”时期工作回顾", (None, (2021, 2025))),
     ("努力实现“十五五”良好开局", (2026, None)),
     ("深化改革开放", (None, None)),
+    # the plan's five years and the report's own year in one title: the year's work
+    ("“十五五”时期主要目标和2026年工作安排", (2026, None)),
+    ("“十五五”时期目标任务和今年重点工作", (2026, None)),
+    ("2035年远景目标和“十五五”时期主要目标", (None, (2026, 2030))),
 ])
 def test_section_years(title, expected):
     assert section_years(title, 2026) == expected
@@ -238,6 +242,18 @@ def test_five_year_and_long_range_goals_are_not_the_years_targets():
     assert rows(r.targets) == [("gdp_growth", "5%以上", "at_least")]
 
 
+def test_the_years_targets_under_a_title_that_also_names_the_plan():
+    r = report(
+        "二、“十五五”时期的主要目标和2026年工作安排\n"
+        "“十五五”时期，全市生产总值年均增长5.5%左右。\n"
+        "2026年全市经济社会发展的主要预期目标为：全市生产总值增长5.5%左右，城镇调查失业率控制在5.5%以内。\n"
+        "（一）扩大有效投资。新建学校5所。\n"
+    )
+    assert rows(r.targets) == [("gdp_growth", "5.5%左右", "approx"), ("unemployment_rate", "5.5%以内", "at_most")]
+    assert [(m.text, m.year, m.years) for m in r.metrics] == [
+        ("5.5%左右", None, (2026, 2030)), ("5.5%左右", 2026, None), ("5.5%以内", 2026, None), ("5所", 2026, None)]
+
+
 def test_assigned_targets_list_their_subjects():
     r = report("主要预期目标是：地区生产总值增长5%，完成国家下达的粮食生产、单位生产总值能耗降低目标任务。\n")
     assert [(h.key, h.value) for h in r.targets] == [
@@ -272,6 +288,16 @@ def test_outcomes_first_statement_of_each_key_for_last_year():
         ("retail_sales_growth", "社会消费品零售总额", "4.8%", False),
     ]
     assert all(h.year == 2025 and h.kind is HeadlineKind.OUTCOME for h in r.outcomes)
+
+
+def test_the_figure_after_a_milestone_is_the_outcome():
+    r = report(
+        "一、2025年工作回顾\n2025年，全市生产总值突破两千亿元，达到2056.3亿元，增长5.6%。"
+        "一般公共预算收入超过百亿元。全市一般公共预算收入达到103亿元。\n"
+    )
+    # in one sentence the exact figure wins over the milestone passed; across sentences the first stands
+    assert [(h.key, h.text, h.qualifier) for h in r.outcomes] == [
+        ("gdp", "2056.3亿元", None), ("gdp_growth", "5.6%", None), ("budget_revenue", "百亿元", Qualifier.AT_LEAST)]
 
 
 def test_a_decline_keeps_its_magnitude():

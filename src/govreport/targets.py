@@ -24,8 +24,9 @@ target for each metric with a key; a clause with no number that opens with a key
 whose year is the previous year (stated, from a relative word, from its paragraph or from
 its section: :mod:`govreport.metrics.year`); five-year figures (``年均``, ``累计``, a run of
 years) are not outcomes, except the end point of a from–to pair over the five years
-(``从4.16万亿元增加到5.67万亿元``) for a level the year gives no other statement of. A flat
-CPI (``居民消费价格…持平``) is a qualitative outcome.
+(``从4.16万亿元增加到5.67万亿元``) for a level the year gives no other statement of; the
+figure after a milestone in one sentence (``突破两千亿元，达到2056.3亿元``) is the statement.
+A flat CPI (``居民消费价格…持平``) is a qualitative outcome.
 """
 from __future__ import annotations
 
@@ -82,6 +83,7 @@ _SENTENCE = re.compile(r"[^。！!？?\n]+[。！!？?]?")
 _LIST_MARK = re.compile(r"^[ \t\u3000]*(?:——|──|-|—|•|●|·|\(?（?[一二三四五六七八九十\d]{1,2}[)）、.．]|[①-⑳])")
 _ASSIGNED = re.compile(r"完成(?:国家|中央|省|市|上级)?下达的?(?P<list>[^，,；;。]{2,60}?)(?:目标任务|目标|任务)")
 """A clause that commits to the targets a higher level assigns, listing their subjects."""
+_SENTENCE_END = re.compile(r"[。！!？?\n]")
 _CPI_FLAT = re.compile(r"居民消费价格(?:指数|总水平)?[^，,。；;\d]{0,8}持平")
 _FIVE_YEAR_PERIODS: Final[frozenset[Period]] = frozenset({Period.ANNUAL_AVERAGE, Period.CUMULATIVE})
 
@@ -281,6 +283,15 @@ class _Finder:
 
     # ---- outcomes
 
+    def _exact_after_bound(self, bound: Metric, exact: Metric) -> bool:
+        """Whether ``exact`` states exactly, later in the same sentence, what ``bound`` gave
+        only as a milestone passed or a ceiling kept (``突破两千亿元，达到2056.3亿元``)."""
+        if bound.qualifier not in (Qualifier.AT_LEAST, Qualifier.AT_MOST) or exact.qualifier is not None:
+            return False
+        if bound.change is not exact.change and not {bound.change, exact.change} <= {Change.LEVEL, Change.TO}:
+            return False
+        return _SENTENCE_END.search(self.text, bound.span.end, exact.span.start) is None
+
     def outcomes(self, blocks: list[Block], stop: int) -> tuple[Headline, ...]:
         """The first statement of each key for the previous year, before ``stop``."""
         if self.year is None:
@@ -303,7 +314,9 @@ class _Finder:
                 slot = (m.key, part[0] if part is not None else _part(m))
                 if m.year == last and m.years is None and m.period not in _FIVE_YEAR_PERIODS \
                         and m.change is not Change.FROM:
-                    first.setdefault(slot, m)
+                    held = first.setdefault(slot, m)
+                    if held is not m and self._exact_after_bound(held, m):
+                        first[slot] = m  # 突破两千亿元，达到2056.3亿元: the figure, not the milestone
                 elif m.years is not None and m.years[1] == last and m.change is Change.TO and m.partner is not None:
                     ends.setdefault(slot, m)  # 从…增加到…: the level the five years end at
             if flat_cpi is None and (block.year == last and block.years is None):
