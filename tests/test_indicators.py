@@ -157,6 +157,16 @@ def test_a_column_of_period_averages_and_sums_is_kept_with_no_year(layout):
     check_all(report)
 
 
+def test_a_name_numbered_in_its_cell_gives_the_row_its_number():
+    inds = read_indicators(_table(("指标", "2030年", "属性"), ["1.森林覆盖率（%）", "20", "约束性"],
+                                  ["2、人均预期寿命（岁）", "81", "预期性"], ["5G基站数（万个）", "3", "预期性"]))
+    assert [(i.number, i.name, i.unit) for i in inds] == [
+        (1, "森林覆盖率", "%"), (2, "人均预期寿命", "岁"), (None, "5G基站数", "万个")]
+    # a 序号 column says the number: the name keeps what it opens with
+    (ind,) = read_indicators(_table(("序号", "指标", "2030年"), ["7", "1.5级以上道路占比（%）", "60"]))
+    assert (ind.number, ind.name) == (7, "1.5级以上道路占比")
+
+
 def test_jsonl_fields():
     report = parse_text(PIPE)
     rows = [json.loads(line) for line in indicators_jsonl(report).splitlines()]

@@ -239,6 +239,28 @@ def test_a_first_row_cannot_lack_a_merged_cell():
     check_all(report)
 
 
+def test_numbered_names_without_a_number_column():
+    """A national-style table: no 序号 column, each name numbered (1.国内生产总值…), 类别 merged
+    over its group and a 年均/累计 column; the numbered heading after the table stays a heading."""
+    text = "一、主要指标\n\n" + flat(
+        "类别", "指标", "2020年", "2025年", "年均/累计", "属性",
+        "经济发展", "1.国内生产总值（GDP）增长（%）", "2.3", "—", "保持在合理区间、各年度视情提出", "预期性",
+        "2.全员劳动生产率增长（%）", "2.5", "—", "高于GDP增长", "预期性",
+        "绿色生态", "3.单位GDP能源消耗降低（%）", "—", "—", "〔13.5〕", "约束性",
+    ) + "\n1.推进节能降碳\n\n实施重点行业节能改造。\n"
+    report = parse_text(text)
+    (table,) = report.tables
+    assert [(r.category, r.cells[1].text) for r in table.rows] == [
+        ("经济发展", "1.国内生产总值（GDP）增长（%）"), ("经济发展", "2.全员劳动生产率增长（%）"),
+        ("绿色生态", "3.单位GDP能源消耗降低（%）")]
+    assert [(i.number, i.category, i.name, i.unit, i.attribute) for i in report.indicators] == [
+        (1, "经济发展", "国内生产总值（GDP）增长", "%", "预期性"), (2, "经济发展", "全员劳动生产率增长", "%", "预期性"),
+        (3, "绿色生态", "单位GDP能源消耗降低", "%", "约束性")]
+    assert [v.value for v in report.indicators[2].values] == [None, None, Decimal("13.5")]
+    assert [(s.marker, s.title) for s in report.sections] == [("一、", "主要指标"), ("1.", "推进节能降碳")]
+    check_all(report)
+
+
 def test_category_rows_of_their_own():
     text = flat("序号", "指标", "2025年", "2030年", "属性",
                 "经济发展", "1", "地区生产总值增长（%）", "5.5", "5左右", "预期性",

@@ -58,6 +58,7 @@ _SENTENCE = frozenset("。；;！？!?")
 _TEXT_HEADS = ("任务", "项目", "内容", "措施", "备注", "说明", "要求", "单位", "时限", "进度", "标准", "举措", "工程")
 _BREAKABLE: frozenset[Role] = frozenset({"name", "category", "text", "value", "other"})
 _OTHER_MAX = 10  # characters of a header cell that is no header word, between two that are
+_NUMBERED_NAMES = frozenset({"1.", "1、"})  # the marker keys an indicator name may be numbered with
 
 
 def header_role(cell: str) -> Role | None:
@@ -101,7 +102,9 @@ class _Token:
     start: int
     end: int
     key: str  # the words, markup and spaces removed
-    marked: bool  # a heading, 专栏, figure or note line: never a cell of a row
+    marked: bool  # a heading, 专栏, figure or note line: never a cell of a row …
+    numbered: bool = False  # … but for one marked only by an Arabic number (1. 1、), which may be
+    # a numbered indicator name (1.国内生产总值增长（%）), when the cells after it fit its row
 
 
 class _Tokens:
@@ -136,12 +139,15 @@ class _Tokens:
         if "\t" in raw or raw.startswith("|"):
             return None  # a delimited row: another layout
         head = line.head
+        heading = match_heading(norm, head)
+        numbered = heading is not None and heading.key in _NUMBERED_NAMES
         marked = (
-            match_heading(norm, head) is not None or COLUMN_TITLE.match(norm, head, line.end) is not None
+            heading is not None or COLUMN_TITLE.match(norm, head, line.end) is not None
             or match_figure(norm, head, line.end) is not None
             or (norm.startswith("注", head) and norm[head + 1 : head + 2] in ("：", ":"))
         )
-        return _Token(index, line.start, line.end, "".join(clean(raw).split()), marked)
+        numbered = numbered and COLUMN_TITLE.match(norm, head, line.end) is None
+        return _Token(index, line.start, line.end, "".join(clean(raw).split()), marked, numbered)
 
 
 def _other_header(tokens: _Tokens, j: int) -> bool:
@@ -251,7 +257,7 @@ class _Rows:
     def fits(self, role: Role, keys: Sequence[_Token], expected: int | None, lax: bool) -> bool:
         """Whether the tokens ``keys`` can be one cell of a column of ``role`` (a number the
         numbering ``expected`` unless ``lax``)."""
-        if any(t.marked for t in keys):
+        if any(t.marked and not (role == "name" and t.numbered and t is keys[0]) for t in keys):
             return False
         key = "".join(t.key for t in keys)
         if not key:
@@ -280,7 +286,7 @@ class _Rows:
     def starts_row(self, k: int, expected: int | None) -> bool:
         """Whether a row (or a category row) can start at token ``k``."""
         first = self.tokens.get(k)
-        if first is None or first.marked and self.number_col is None:
+        if first is None or first.marked and not first.numbered and self.number_col is None:
             return False
         if self.number_col is not None and expected is not None:
             offsets = {len([c for c in range(self.number_col) if c not in omit]) for omit in self.omits}

@@ -13,9 +13,12 @@ the same reading applies. The header says what each column is:
 
 A table is an indicator table when it has a name column and at least one value column,
 and either its name column says 指标 or it has a year column, a unit or an attribute
-column: ``项目`` / ``目标`` / ``责任单位`` is a list of tasks, not of indicators. The unit of a row is its unit column's cell, else the unit in brackets after its name
-(``地区生产总值增长（%）``), else the unit written inside its value cells (``下降15%``,
-``<1%``). Spaces inside a header cell (``指　　标``) do not count.
+column: ``项目`` / ``目标`` / ``责任单位`` is a list of tasks, not of indicators.
+
+A name that opens with a number (``1.国内生产总值增长``) in a table without a ``序号`` column
+gives the row its number. The unit of a row is its unit column's cell, else the unit in
+brackets after its name (``地区生产总值增长（%）``), else the unit written inside its value
+cells (``下降15%``, ``<1%``). Spaces inside a header cell (``指　　标``) do not count.
 """
 from __future__ import annotations
 
@@ -230,8 +233,13 @@ def read_indicators(table: Table) -> tuple[Indicator, ...]:
         if unit is None and unit_col is not None and unit_col < len(cells):
             written = "".join(normalize(cells[unit_col].text).split())
             unit = written if written and written not in _DASHES and is_unit(written) else None
+        name = cells[name_col].text
+        if number is None:
+            nm = _NUMBERED_NAME.match(normalize(name))
+            if nm is not None:  # 1.国内生产总值（GDP）增长（%）: the row's number, written in its name
+                number, name = int(nm.group("n")), name[nm.end():]
         if unit is None:
-            unit = row_unit(cells[name_col].text)
+            unit = row_unit(name)
         read: list[IndicatorValue] = []
         for i, label, year in values:
             if i >= len(cells):
@@ -243,9 +251,13 @@ def read_indicators(table: Table) -> tuple[Indicator, ...]:
         attribute = None
         if attr_col is not None and attr_col < len(cells):
             attribute = attribute_of(cells[attr_col].text)
-        found.append(Indicator(_bare_name(cells[name_col].text, unit), row.span, number, unit, row_category,
+        found.append(Indicator(_bare_name(name, unit), row.span, number, unit, row_category,
                                tuple(read), attribute))
     return tuple(found)
+
+
+_NUMBERED_NAME = re.compile(r"[ ]*(?P<n>[0-9]{1,2})[ ]*[.、](?![0-9])[ ]*")
+"""The number an indicator name may open with when the table has no 序号 column."""
 
 
 def _bare_name(name: str, unit: str | None) -> str:
