@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from govreport.blocks import RULES
 from govreport.normalize import normalize
-from govreport.segment import Opening, Start, Starts, join_blocks, split_lines
+from govreport.segment import Opening, Start, Starts, flowing, join_blocks, skip_page_numbers, split_lines
+from govreport.tables import find_regions
 
 
 def blocks_of(text: str, starts: Starts) -> list[str]:
@@ -98,3 +99,44 @@ def test_combined_starts_equal_asking_every_rule(line_text):
         for start in starts:
             expected |= start.test(norm, line) or Opening(0)
         assert combined.opening(norm, line) == expected, norm[line.start : line.end]
+
+
+# -- the text the metric pass reads: joined lines flow on ---------------------------------------
+
+def _flow(text: str) -> str:
+    norm = normalize(text)
+    lines = skip_page_numbers(norm, split_lines(norm))
+    return flowing(norm, join_blocks(norm, lines, find_regions(norm, lines), starts=RULES.starts))
+
+
+# A PDF's text: lines cut at the page width, in mid-word too, and a page break inside a paragraph.
+WRAPPED = (
+    "一、工作回顾\n"
+    "过去一年，全市上下团结奋斗，经济运行总体平稳，全市地区生产总\n"
+    "值增长5.2%，一般公共预算收入增长8.2%，城镇调查失业率控制在4\n"
+    "%以内，居民消费价格总体平稳，居民收入增长与经济增长同步，多\n"
+    "项指标保持全国前列。到2025年，数字经济核心产业增加值占比达到\n"
+    "\n"
+    "10%，新建学校5所。\n"
+    "二、今年安排\n"
+)
+
+
+def test_a_paragraph_wrapped_at_the_page_width_flows_on_over_its_breaks():
+    flow = _flow(WRAPPED)
+    assert flow.split("\n") == ["一、工作回顾", flow.split("\n")[1], "二、今年安排", ""]
+    assert "全市地区生产总 值增长5.2%" in flow and "控制在4 %以内" in flow and "达到  10%" in flow
+
+
+def test_table_rows_and_separate_paragraphs_keep_their_breaks():
+    text = "指标\t2025年\t2030年\n粮食产量（万吨）\t100\t110\n\n新建学校5所。\n\n新建医院2所。\n"
+    assert _flow(text) == normalize(text)
+
+
+@given(st.text(alphabet=st.sampled_from("一二、（）年增长5.%，。\n\n \t指标"), max_size=120))
+@settings(deadline=None)
+def test_flowing_keeps_the_length_and_changes_only_breaks_and_what_lies_between_lines(text):
+    norm = normalize(text)
+    flow = _flow(text)
+    assert len(flow) == len(norm)
+    assert all(a == b or b == " " for a, b in zip(norm, flow))

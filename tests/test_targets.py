@@ -300,6 +300,22 @@ def test_the_figure_after_a_milestone_is_the_outcome():
         ("gdp", "2056.3亿元", None), ("gdp_growth", "5.6%", None), ("budget_revenue", "百亿元", Qualifier.AT_LEAST)]
 
 
+def test_a_review_wrapped_at_the_page_width_in_mid_word():
+    """Text from a PDF: lines cut at the page width, even inside 生产总值 and 失业率."""
+    r = report(
+        "一、2025年工作回顾\n"
+        "过去一年，全市上下团结奋斗，经济运行总体平稳，全市地区生产总\n"
+        "值增长5.2%，一般公共预算收入增长8.2%，城镇调查失业率控制在4\n"
+        "%以内，居民消费价格总体平稳，居民收入增长与经济增长同步，城镇调\n"
+        "查失业率平均为4.4%，多项指标保持全国前列。\n"
+    )
+    assert [(m.text, m.indicator, m.key) for m in r.metrics] == [
+        ("5.2%", "全市地区生产总值", "gdp_growth"), ("8.2%", "一般公共预算收入", "budget_revenue_growth"),
+        ("4\n%以内", "城镇调查失业率", "unemployment_rate"), ("4.4%", "城镇调查失业率", "unemployment_rate")]
+    assert [(h.key, h.text) for h in r.outcomes] == [
+        ("gdp_growth", "5.2%"), ("budget_revenue_growth", "8.2%"), ("unemployment_rate", "4\n%以内")]
+
+
 def test_a_decline_keeps_its_magnitude():
     r = report("一、2025年工作回顾\n预计地区生产总值下降1.5%。\n")
     (h,) = r.outcomes

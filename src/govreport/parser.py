@@ -19,7 +19,7 @@ from govreport.metrics import MetricFinder
 from govreport.model import Furniture, Metric, Report, Section
 from govreport.normalize import SPACE_CHARS, normalize
 from govreport.pages import find_furniture, mask, page_furniture_nodes, place
-from govreport.segment import join_blocks, skip_page_numbers, split_lines, split_run_on_headings
+from govreport.segment import flowing, join_blocks, skip_page_numbers, split_lines, split_run_on_headings
 from govreport.span import Span
 from govreport.structure import Decision, build
 from govreport.tables import find_regions
@@ -125,12 +125,14 @@ def _parse(text: str, metrics: bool, rules: Rules, trace: list[Decision] | None 
     decisions go to ``trace`` when one is given."""
     ruler = Ruler.of(rules)
     norm = normalize(text)
-    ctx = Context(text, norm, MetricFinder(text, norm) if metrics else _no_metrics)
     lines = split_run_on_headings(norm, skip_page_numbers(norm, split_lines(norm)))
     front_nodes, body_index, info = split_front(text, norm, lines)
-    ctx.titles = contents_titles(front_nodes)
     body_lines = lines[body_index:]
     blocks = join_blocks(norm, body_lines, find_regions(norm, body_lines), starts=ruler.starts)
+    # the metric pass reads across the line breaks a paragraph was joined over
+    flow = flowing(norm, blocks) if metrics else norm
+    ctx = Context(text, norm, MetricFinder(text, flow) if metrics else _no_metrics)
+    ctx.titles = contents_titles(front_nodes)
     events = classify(ctx, blocks, ruler)
     body, diagnostics = build(ctx, events, trace)
     diagnostics = ctx.diagnostics + diagnostics
@@ -138,7 +140,7 @@ def _parse(text: str, metrics: bool, rules: Rules, trace: list[Decision] | None 
     sections = tuple(n for n in _walk_sections(tree))
     meta = extract_meta(info, text, tree, sections)
     if metrics:
-        tree, targets, outcomes = date_and_find(text, norm, tree, meta)
+        tree, targets, outcomes = date_and_find(text, flow, tree, meta)
         return Report(text, meta, tree, tuple(diagnostics), targets=targets, outcomes=outcomes)
     return Report(text, meta, tree, tuple(diagnostics))
 

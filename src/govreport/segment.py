@@ -29,7 +29,8 @@ import regex
 
 from govreport.markers import match_heading
 
-__all__ = ["Line", "Block", "split_lines", "join_blocks", "head_offset", "ends_sentence", "is_row", "is_category_line",
+__all__ = ["Line", "Block", "split_lines", "join_blocks", "flowing", "head_offset", "ends_sentence", "is_row",
+           "is_category_line",
            "skip_page_numbers", "is_page_number", "split_run_on_headings", "is_markup_line", "Opening", "Start",
            "Starts"]
 
@@ -580,3 +581,30 @@ def join_blocks(norm: str, lines: Sequence[Line], regions: Sequence[tuple[int, i
             merged_first = firsts[k]
             prose = group_layout is None and _has_prose_punct(norm, group)
     return [Block(tuple(g), layout) for g, layout in zip(merged, merged_layouts)]
+
+
+def flowing(norm: str, blocks: Sequence[Block]) -> str:
+    """``norm`` with what lies between the lines of each joined block of prose read as spaces.
+
+    A line break that :func:`join_blocks` joined across — a text wrapped at the page width,
+    as PDFs and converted files are, even in mid-word (``全市地区生产总`` / ``值增长5.2%``) —
+    ends no clause or sentence, and a page number standing between the two lines (left out
+    of the block by :func:`skip_page_numbers`) is not part of the paragraph. The metric pass
+    reads this text, so that a quantity's clause, its indicator and its year are read across
+    the break. The length and the characters of every line are unchanged; the breaks between
+    blocks and between a table's rows stay.
+    """
+    pieces: list[str] = []
+    done = 0
+    for block in blocks:
+        if block.layout is not None or len(block.lines) < 2 or any(is_row(norm, line) for line in block.lines):
+            continue  # a table's rows: each ends at its break
+        for line, following in zip(block.lines, block.lines[1:]):
+            if following.start - line.end > 1 or norm[line.end] != " ":
+                pieces.append(norm[done:line.end])
+                pieces.append(" " * (following.start - line.end))
+                done = following.start
+    if not pieces:
+        return norm
+    pieces.append(norm[done:])
+    return "".join(pieces)
