@@ -359,3 +359,19 @@ def test_batch_to_a_stdout_without_bytes_under_it_writes_the_text(two, monkeypat
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     assert main(["batch", str(two / "in"), "-o", "-", "-j", "1", "--encoding", "gb18030"]) == 0
     assert sys.stdout.getvalue() == (two / "u.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_warm_up_leaves_the_first_parse_nothing_to_compile_or_import(warm):
+    # what govreport batch does before it forks its workers, so that each does not again
+    code = ("import re, sys\nfrom govreport.batch import warm_up, parse_file\n"
+            + ("warm_up()\n" if warm else "")
+            + "before = len(re._cache), 'cn2an' in sys.modules\nparse_file(sys.argv[1])\n"
+            "print(len(re._cache) - before[0], before[1])\n")
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLES / "demo_report.txt")], capture_output=True,
+                          text=True, timeout=120)
+    compiled, imported = done.stdout.split()
+    if warm:
+        assert (compiled, imported) == ("0", "True")
+    else:
+        assert int(compiled) > 0 and imported == "False"

@@ -17,6 +17,7 @@ import argparse
 import codecs
 import functools
 import json
+import multiprocessing
 import os
 import pathlib
 import sys
@@ -28,7 +29,7 @@ from typing import IO, Any, ClassVar, TextIO
 
 import attrs
 
-from govreport.batch import SUFFIXES, Input, PathLike, Rendered, first_line, render_many, scan
+from govreport.batch import SUFFIXES, Input, PathLike, Rendered, first_line, render_many, scan, warm_up
 from govreport.model import Report
 from govreport.serialize.indicators import FIRST_COLUMNS, indicators_jsonl
 from govreport.serialize.json import to_dict
@@ -496,6 +497,8 @@ def _run(args: argparse.Namespace) -> int:
             render = functools.partial(_encoded, render=render, encoding=out.encoding)
         executor: Executor | None = None
         if args.jobs > 1 and total > 1:
+            if multiprocessing.get_start_method() == "fork":
+                warm_up()  # once here, not once in each worker
             executor = stack.enter_context(ProcessPoolExecutor(min(args.jobs, total)))
         results = render_many(inputs.sources, render, executor=executor, strict=args.strict,
                               metrics=plan.metrics, window=4 * args.jobs)
