@@ -1,8 +1,10 @@
 """Batch parsing: find_files, parse_many on any executor, and ``govreport batch``."""
 from __future__ import annotations
 
+import codecs
 import concurrent.futures as cf
 import importlib.util
+import io
 import json
 import os
 import pathlib
@@ -331,3 +333,45 @@ def test_batch_tables_are_the_commands_tables(two, fmt, command):
     assert data == same.stdout and data.startswith("file,region,report_year,")
     if fmt == "indicators":
         assert "30以上" in data and data.splitlines()[0].endswith(",2030,2030_value,2030_flags")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "metrics", "indicators", "targets"])
+def test_batch_writes_every_encoding_to_a_file_and_to_stdout_as_the_utf8_text_encoded(two, fmt):
+    # the workers send back bytes in the output's encoding, the main process writes them
+    # as they come: the output is the UTF-8 text in that encoding, a BOM only at its start
+    cli(str(two / "in"), "-o", str(two / "u.txt"), "--format", fmt, "-j", "1")
+    text = (two / "u.txt").read_text(encoding="utf-8")
+    assert "总体要求" in text or fmt in ("indicators", "targets")
+    cli(str(two / "in"), "-o", str(two / "sig.txt"), "--format", fmt, "-j", "2", "--encoding", "utf-8-sig")
+    assert (two / "sig.txt").read_bytes() == codecs.BOM_UTF8 + text.encode("utf-8")
+    gb = subprocess.run([sys.executable, "-m", "govreport", "batch", str(two / "in"), "-o", "-", "--format", fmt,
+                         "-j", "2", "--encoding", "gb18030"], capture_output=True, timeout=300)
+    assert gb.returncode == 0 and gb.stdout == text.encode("gb18030")
+    sig = subprocess.run([sys.executable, "-m", "govreport", "batch", str(two / "in"), "-o", "-", "--format", fmt,
+                          "-j", "1", "--encoding", "utf-8-sig"], capture_output=True, timeout=300)
+    assert sig.stdout == codecs.BOM_UTF8 + text.encode("utf-8")
+
+
+def test_batch_to_a_stdout_without_bytes_under_it_writes_the_text(two, monkeypatch):
+    from govreport.cli import main
+
+    cli(str(two / "in"), "-o", str(two / "u.jsonl"), "-j", "1")
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert main(["batch", str(two / "in"), "-o", "-", "-j", "1", "--encoding", "gb18030"]) == 0
+    assert sys.stdout.getvalue() == (two / "u.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_warm_up_leaves_the_first_parse_nothing_to_compile_or_import(warm):
+    # what govreport batch does before it forks its workers, so that each does not again
+    code = ("import re, sys\nfrom govreport.batch import warm_up, parse_file\n"
+            + ("warm_up()\n" if warm else "")
+            + "before = len(re._cache), 'cn2an' in sys.modules\nparse_file(sys.argv[1])\n"
+            "print(len(re._cache) - before[0], before[1])\n")
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLES / "demo_report.txt")], capture_output=True,
+                          text=True, timeout=120)
+    compiled, imported = done.stdout.split()
+    if warm:
+        assert (compiled, imported) == ("0", "True")
+    else:
+        assert int(compiled) > 0 and imported == "False"

@@ -551,9 +551,12 @@ class Ruler:
         names = ", ".join(r.name if r.name not in self._disabled else f"({r.name})" for r in self._rules)
         return f"Ruler([{names}])"
 
-    def __reduce__(self) -> tuple[type[Ruler], tuple[list[BlockRule]], dict[str, object]]:
+    def __reduce__(self) -> str | tuple[type[Ruler], tuple[list[BlockRule]], dict[str, object]]:
         # rebuilt from its rules (their combined starts are made again), so a ruler goes to
-        # the worker processes of a batch
+        # the worker processes of a batch; the default RULES goes by name, as a function
+        # does, since a batch sends it with every file
+        if self is RULES:
+            return "RULES"
         return (Ruler, (self._rules,), {"disabled": sorted(self._disabled), "read_only": self._read_only})
 
     def __setstate__(self, state: dict[str, object]) -> None:

@@ -14,9 +14,10 @@ output pipe (``| head``) ends the command quietly.
 from __future__ import annotations
 
 import argparse
+import codecs
 import functools
-import io
 import json
+import multiprocessing
 import os
 import pathlib
 import sys
@@ -24,11 +25,11 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import ExitStack
-from typing import IO, Any, TextIO
+from typing import IO, Any, ClassVar, TextIO
 
 import attrs
 
-from govreport.batch import SUFFIXES, Input, PathLike, Rendered, first_line, render_many, scan
+from govreport.batch import SUFFIXES, Input, PathLike, Rendered, first_line, render_many, scan, warm_up
 from govreport.model import Report
 from govreport.serialize.indicators import FIRST_COLUMNS, indicators_jsonl
 from govreport.serialize.json import to_dict
@@ -256,6 +257,13 @@ def _targets_jsonl(name: str, report: Report) -> str:
     return targets_jsonl([(name, report)])
 
 
+def _encoded(name: str, report: Report, *, render: Callable[[str, Report], str], encoding: str) -> bytes:
+    """``render``'s text encoded for the output where it was rendered: the main process
+    writes the bytes as they come, with no decoding and encoding again of what can be
+    three times the corpus."""
+    return render(name, report).encode(encoding)
+
+
 def _headlines(name: str, report: Report) -> Report:
     """What ``targets --compare`` needs of a report: its meta, targets and outcomes."""
     return Report("", report.meta, (), targets=report.targets, outcomes=report.outcomes)
@@ -263,12 +271,42 @@ def _headlines(name: str, report: Report) -> Report:
 
 # -- where the results go ----------------------------------------------------------------
 
+class _Output:
+    """The output file or standard output, written in ``encoding``: text is encoded here,
+    bytes (what a worker encoded, see :func:`_encoded`) are written as they are. For
+    utf-8-sig the BOM goes before the first write, as a text file in that encoding writes it
+    (nothing at all is written when nothing is). ``text`` is for a standard output that has
+    no bytes under it (replaced by a ``StringIO``)."""
+
+    def __init__(self, raw: IO[bytes] | None, encoding: str, text: IO[str] | None = None) -> None:
+        self.raw, self.text = raw, text
+        self.encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+        self.bom = codecs.BOM_UTF8 if encoding == "utf-8-sig" else b""
+
+    def write(self, data: str | bytes) -> None:
+        """Write text or bytes already in :attr:`encoding`."""
+        if self.raw is None:
+            assert self.text is not None
+            self.text.write(data if isinstance(data, str) else data.decode(self.encoding))
+            return
+        if self.bom:
+            self.raw.write(self.bom)
+            self.bom = b""
+        self.raw.write(data if isinstance(data, bytes) else data.encode(self.encoding))
+
+
 class _Sink:
     """Writes the rendered results to ``out`` in order: ``header`` once, before the first
     file that rendered (nothing at all when every file failed); with ``heads``, each
-    file's output under a ``==> FILE <==`` line, as ``head`` does."""
+    file's output under a ``==> FILE <==`` line, as ``head`` does.
 
-    def __init__(self, out: IO[str], header: str = "", heads: bool = False) -> None:
+    A sink whose :attr:`encoded` is true takes each file's output as bytes in the output's
+    encoding (the text sinks, which write it as it comes); the others take what the
+    render function returns."""
+
+    encoded: ClassVar[bool] = True
+
+    def __init__(self, out: _Output, header: str = "", heads: bool = False) -> None:
         self.out, self.header, self.heads = out, header, heads
         self.count = 0
 
@@ -292,7 +330,8 @@ class _Array(_Sink):
 
     def add(self, name: str, output: Any) -> None:
         """Write one file's JSON record as the next element of the array."""
-        self.out.write(("[\n" if self.count == 0 else ",\n") + output.rstrip("\n"))
+        self.out.write("[\n" if self.count == 0 else ",\n")
+        self.out.write(output.rstrip(b"\n"))
         self.count += 1
 
     def close(self) -> None:
@@ -303,7 +342,9 @@ class _Array(_Sink):
 class _Union(_Sink):
     """A CSV table whose columns are the union of the files' (the indicator tables)."""
 
-    def __init__(self, out: IO[str]) -> None:
+    encoded = False  # JSON lines, read for their columns
+
+    def __init__(self, out: _Output) -> None:
         super().__init__(out)
         self.table = UnionCsv(FIRST_COLUMNS)
 
@@ -323,7 +364,9 @@ class _Union(_Sink):
 class _Compare(_Sink):
     """The targets of every report against the next year's outcomes: known at the end."""
 
-    def __init__(self, out: IO[str], fmt: str) -> None:
+    encoded = False  # reports, compared at the end
+
+    def __init__(self, out: _Output, fmt: str) -> None:
         super().__init__(out)
         self.fmt = fmt
         self.reports: list[Report] = []
@@ -344,7 +387,7 @@ class _Plan:
     """How a command renders each report and writes the results."""
 
     render: Callable[[str, Report], Any]
-    sink: Callable[[IO[str]], _Sink]
+    sink: Callable[[_Output], _Sink]
     metrics: bool = True
 
 
@@ -449,10 +492,15 @@ def _run(args: argparse.Namespace) -> int:
             print(f"govreport: {args.output}: {first_line(exc)}", file=sys.stderr)
             return 1
         sink = plan.sink(out)
+        render = plan.render
+        if sink.encoded:
+            render = functools.partial(_encoded, render=render, encoding=out.encoding)
         executor: Executor | None = None
         if args.jobs > 1 and total > 1:
+            if multiprocessing.get_start_method() == "fork":
+                warm_up()  # once here, not once in each worker
             executor = stack.enter_context(ProcessPoolExecutor(min(args.jobs, total)))
-        results = render_many(inputs.sources, plan.render, executor=executor, strict=args.strict,
+        results = render_many(inputs.sources, render, executor=executor, strict=args.strict,
                               metrics=plan.metrics, window=4 * args.jobs)
         for result in results:
             done += 1
@@ -480,17 +528,16 @@ def _reason(result: Rendered[Any], batch: bool) -> str:
     return (result.error if batch else result.message) or "failed"
 
 
-def _open_output(stack: ExitStack, output: str, encoding: str) -> TextIO:
+def _open_output(stack: ExitStack, output: str, encoding: str) -> _Output:
     """Standard output, or the file ``output``, writing ``encoding``."""
     if output != "-":
-        return stack.enter_context(open(output, "w", encoding=encoding, newline=""))
-    if encoding == "utf-8":
-        return sys.stdout
+        return _Output(stack.enter_context(open(output, "wb")), encoding)
     sys.stdout.flush()
-    wrapper = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
-    stack.callback(wrapper.detach)
-    stack.callback(wrapper.flush)
-    return wrapper
+    raw: IO[bytes] | None = getattr(sys.stdout, "buffer", None)
+    if raw is None:
+        return _Output(None, encoding, sys.stdout)
+    stack.callback(raw.flush)
+    return _Output(raw, encoding)
 
 
 def _skipped(paths: Sequence[pathlib.Path], shown: int = 10) -> str:

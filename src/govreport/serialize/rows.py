@@ -11,11 +11,11 @@ import io
 import json
 import tempfile
 from collections.abc import Iterable, Sequence
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from govreport.model import Report
 
-__all__ = ["FILE_COLUMNS", "UnionCsv", "csv_text", "jsonl_text", "report_columns"]
+__all__ = ["FILE_COLUMNS", "TextWriter", "UnionCsv", "csv_text", "jsonl_text", "report_columns"]
 
 FILE_COLUMNS = ("file", "region", "report_year")
 """The columns that say which report a row comes from: the file as named, and the
@@ -52,6 +52,13 @@ def jsonl_text(rows: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
+class TextWriter(Protocol):
+    """Anything with a ``write`` of text, as :func:`csv.writer` takes."""
+
+    def write(self, text: str, /) -> Any:
+        """Write ``text``."""
+
+
 class UnionCsv:
     """A CSV table whose columns are the union of its rows' keys, in the order first seen.
 
@@ -73,7 +80,7 @@ class UnionCsv:
             self.rows += 1
         self._spill.write(lines)
 
-    def write_to(self, out: IO[str]) -> None:
+    def write_to(self, out: TextWriter) -> None:
         """Write the header and every row to ``out``, then let go of the rows."""
         columns = list(self.columns)
         writer = csv.writer(out, lineterminator="\n")
