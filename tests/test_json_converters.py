@@ -145,3 +145,12 @@ def test_every_optional_field_set_is_written_as_the_plain_walk_writes_it():
     assert node_to_dict(item) == _node(item)
     with pytest.raises(TypeError, match="not a node"):
         node_to_dict(metric)
+
+
+def test_plain_strings_where_an_enum_is_annotated_are_written_as_they_are():
+    """A model built by hand may give a flag or a qualifier as its string: the JSON is the same."""
+    span = Span(0, 2)
+    by_hand = Cell("5左右", Decimal("5"), "%", ("approx",))  # type: ignore[arg-type]
+    metric = Metric("5%", span, Decimal("5"), "%", Decimal("5"), "%", qualifier="approx")  # type: ignore[arg-type]
+    assert node_to_dict(Table(span, ("指标",), (Row(span, (by_hand,)),)))["rows"][0]["cells"][0]["flags"] == ["approx"]
+    assert metric_to_dict(metric) == _plain(metric) and metric_to_dict(metric)["qualifier"] == "approx"

@@ -107,7 +107,9 @@ def _expression(hint: Any, v: str, namespace: dict[str, Any]) -> str:
     elif hint is Span:
         code = f"[{v}.start, {v}.end]"
     elif isinstance(hint, type) and issubclass(hint, enum.Enum):
-        code = f"{v}._value_"  # what .value returns, without the enum property's call
+        # what .value returns, without the enum property's call; a plain string given where
+        # the enum is annotated (a model built by hand, Cell(flags=("approx",))) is itself
+        code = f"({v} if type({v}) is str else {v}._value_)"
     elif hint is dt.date:
         code = f"{v}.isoformat()"
     elif isinstance(hint, type) and attrs.has(hint):
