@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 
 import pytest
 
@@ -276,3 +277,34 @@ def test_markdown_with_an_inline_table_is_not_taken_for_html():
 def test_html_fragment_without_a_doctype_is_still_html():
     fragment = "<div class=\"article\">\n<h4>各位代表：</h4>\n<p>现在报告工作。</p>\n<h5>一、过去一年</h5>\n<p>稳中有进。</p>\n</div>\n"
     assert looks_like_html(fragment)
+
+
+def test_docx_table_with_a_two_row_header():
+    """目标值 spans 2025年 and 2030年 on the row below; 指标, 单位 and 属性 are merged down
+    over both rows: one header, every value under its year, nothing read as a row."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    def cell(text, props=""):
+        return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    down, under = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+    rows = [
+        cell("指标", down) + cell("单位", down) + cell("目标值", '<w:gridSpan w:val="2"/>') + cell("属性", down),
+        cell("", under) + cell("", under) + cell("2025年") + cell("2030年") + cell("", under),
+        cell("细颗粒物年均浓度") + cell("微克/立方米") + cell("30") + cell("25") + cell("约束性"),
+        cell("空气质量优良天数比率") + cell("%") + cell("85") + cell("88") + cell("约束性"),
+    ]
+    table = "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
+    body = '<w:p><w:r><w:t>一、主要指标</w:t></w:r></w:p>' + table + '<w:p><w:r><w:t>二、重点任务</w:t></w:r></w:p>'
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", document)
+    report = parse_bytes(buf.getvalue())
+    (table,) = report.tables
+    assert table.header == ("指标", "单位", "2025年", "2030年", "属性") and len(table.rows) == 2
+    assert [(i.name, i.unit, i.value_for(2025).value, i.value_for(2030).value, i.attribute)
+            for i in report.indicators] == [
+        ("细颗粒物年均浓度", "微克/立方米", Decimal("30"), Decimal("25"), "约束性"),
+        ("空气质量优良天数比率", "%", Decimal("85"), Decimal("88"), "约束性")]
+    check_all(report)

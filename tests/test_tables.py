@@ -356,3 +356,26 @@ def test_indicators_command(tmp_path):
         ("3", "单位地区生产总值能耗降低", "%", "", "five_year_cumulative text"),
         ("4", "城镇调查失业率", "%", "5.5", "at_most"),
     ]
+
+
+@pytest.mark.parametrize("second", [
+    "\t\t\t2025年\t2030年\t",  # blank under the cells merged down
+    "类别\t指标\t单位\t2025年\t2030年\t属性",  # or the merged cells written again
+])
+def test_a_second_header_row_names_the_columns_of_a_cell_spanning_them(second):
+    text = ("一、主要指标\n\n类别\t指标\t单位\t目标值\t目标值\t属性\n" + second + "\n"
+            "环境质量\t空气质量优良天数比率\t%\t85\t88\t约束性\n\t地表水达到或好于Ⅲ类水体比例\t%\t80\t85\t约束性\n")
+    report = parse_text(text)
+    (table,) = report.tables
+    assert table.header == ("类别", "指标", "单位", "2025年", "2030年", "属性")
+    assert [(i.category, i.name, i.value_for(2025).value, i.value_for(2030).value) for i in report.indicators] == [
+        ("环境质量", "空气质量优良天数比率", Decimal("85"), Decimal("88")),
+        ("环境质量", "地表水达到或好于Ⅲ类水体比例", Decimal("80"), Decimal("85"))]
+    check_all(report)
+
+
+def test_a_first_row_of_data_is_never_a_second_header_row():
+    report = parse_text("一、主要指标\n\n指标\t2025年\t2030年\n2025年\t1\t2\n森林覆盖率（%）\t18\t20\n")
+    (table,) = report.tables
+    # a row with a name that is no header word is data, even when another cell looks like one
+    assert [r.cells[0].text for r in table.rows] == ["2025年", "森林覆盖率（%）"]

@@ -2,7 +2,8 @@
 
 Every layout ends here: it finds its rows and the text and span of each cell, and
 :func:`build_table` decides what the rows mean, the same way for all of them. The first row
-is the header; a header repeated later (after a page break) is dropped; a row whose only
+is the header (with a second row under it that only names columns, ``2025年`` and
+``2030年`` under a ``目标值`` over both); a header repeated later (after a page break) is dropped; a row whose only
 filled cell is bold (``<b>经济发展</b>``), or that has a single filled cell in a table of
 more than two columns, becomes the category of the rows below it, and so does a cell in a
 类别 column (the rows below it leave theirs empty, or repeat a merged cell); the unit of a
@@ -19,9 +20,12 @@ from govreport.model import Row, Table
 from govreport.normalize import normalize
 from govreport.span import Span
 from govreport.tables.cells import YEAR_COLUMN, read_cell, row_unit, with_metric
-from govreport.tables.indicators import CATEGORY_HEADERS, INDICATOR_HEADERS, header_column
+from govreport.tables.indicators import (
+    ATTRIBUTE_HEADERS, CATEGORY_HEADERS, INDICATOR_HEADERS, NUMBER_HEADERS, UNIT_HEADERS, header_column, header_key,
+    value_column,
+)
 
-__all__ = ["GridCell", "GridRow", "build_table"]
+__all__ = ["GridCell", "GridRow", "build_table", "merge_header"]
 
 
 @attrs.frozen(slots=True)
@@ -45,12 +49,60 @@ class GridRow:
     bold: bool = False
 
 
+def merge_header(rows: Sequence[GridRow]) -> GridRow:
+    """One header row from header rows stacked over each other: each column named by its
+    texts top to bottom (a text repeated down a merged cell once), or by its year alone when
+    the last names one (``目标值`` over ``2025年`` → ``2025年``)."""
+    if len(rows) == 1:
+        return rows[0]
+    width = max(len(r.cells) for r in rows)
+    cells: list[GridCell] = []
+    for c in range(width):
+        column = [r.cells[c] for r in rows if c < len(r.cells) and r.cells[c].text]
+        names: list[str] = []
+        for cell in column:
+            if not names or names[-1] != cell.text:
+                names.append(cell.text)
+        if names and YEAR_COLUMN.fullmatch(names[-1]):
+            names = names[-1:]
+        cell_span = column[0].span if column else Span(rows[0].span.start, rows[0].span.start)
+        cells.append(GridCell("".join(names), cell_span, copy=bool(column) and all(x.copy for x in column)))
+    return GridRow(Span(rows[0].span.start, rows[-1].span.end), tuple(cells))
+
+
+_HEADER_WORDS = INDICATOR_HEADERS | CATEGORY_HEADERS | NUMBER_HEADERS | UNIT_HEADERS | ATTRIBUTE_HEADERS
+
+
+def _continues_header(header: Sequence[GridCell], row: GridRow) -> bool:
+    """Whether ``row``, right under the header, is a second row of it: every cell empty,
+    the header's cell above repeated (a merged cell written on each row), or a header word
+    (``2025年``, ``目标值``, ``单位``), and at least one naming a column the row above did not
+    (``目标值`` spanning ``2025年`` and ``2030年``)."""
+    adds = False
+    for c, cell in enumerate(row.cells):
+        text = cell.text
+        if not text or (c < len(header) and text == header[c].text):
+            continue
+        key = header_key(text)
+        if key not in _HEADER_WORDS and not value_column(text)[0]:
+            return False
+        adds = True
+    return adds
+
+
 def build_table(text: str, rows: Sequence[GridRow], span: Span, *, category_col: int | None = None) -> Table:
     """The table of ``rows`` (the first is the header), spanning ``span`` of ``text``.
 
-    ``category_col`` names a column that holds each row's category when the header does
-    not say so (a column of cells merged over their group, say).
+    A row right under the header that only names columns (``2025年``, ``2030年`` under a
+    ``目标值`` written over both) is a second row of the header: the two are merged
+    (:func:`merge_header`). ``category_col`` names a column that holds each row's category
+    when the header does not say so (a column of cells merged over their group, say).
     """
+    stacked = 1
+    while stacked < min(len(rows), 3) and _continues_header(rows[0].cells, rows[stacked]):
+        stacked += 1
+    if stacked > 1:
+        rows = [merge_header(rows[:stacked]), *rows[stacked:]]
     header: tuple[str, ...] = ()
     out: list[Row] = []
     category: str | None = None

@@ -29,7 +29,7 @@ from govreport.tables.indicators import INDICATOR_HEADERS, header_column
 from govreport.segment import Line
 from govreport.span import Span
 from govreport.tables.cells import YEAR_COLUMN
-from govreport.tables.grid import GridCell, GridRow, build_table
+from govreport.tables.grid import GridCell, GridRow, build_table, merge_header
 from govreport.text import clean
 
 __all__ = ["find", "read", "MAX_COLUMNS", "MAX_SPAN"]
@@ -249,25 +249,6 @@ def _header_rows(rows: list[_Row], is_head: list[bool]) -> int:
     return min(max((c.rowspan for c in first), default=1), len(rows)) if first else 1
 
 
-def _header(rows: Sequence[GridRow]) -> GridRow:
-    """One header row from the header rows: each column named top to bottom."""
-    if len(rows) == 1:
-        return rows[0]
-    width = max(len(r.cells) for r in rows)
-    cells: list[GridCell] = []
-    for c in range(width):
-        column = [r.cells[c] for r in rows if c < len(r.cells) and r.cells[c].text]
-        names: list[str] = []
-        for cell in column:
-            if not names or names[-1] != cell.text:
-                names.append(cell.text)
-        if names and YEAR_COLUMN.fullmatch(names[-1]):
-            names = names[-1:]
-        span = column[0].span if column else Span(rows[0].span.start, rows[0].span.start)
-        cells.append(GridCell("".join(names), span, copy=bool(column) and all(x.copy for x in column)))
-    return GridRow(Span(rows[0].span.start, rows[-1].span.end), tuple(cells))
-
-
 def read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnostic]) -> Table | None:
     """The table in ``lines`` (see the module docstring), or ``None`` when it has no rows."""
     start, end = lines[0].start, lines[-1].end
@@ -283,7 +264,7 @@ def read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnost
         return None
     grid, is_head, merged = _layout(text, norm, rows)
     n_head = _header_rows(rows, is_head)
-    header = _header(grid[:n_head])
+    header = merge_header(grid[:n_head])
     name_col = header_column([c.text for c in header.cells], INDICATOR_HEADERS)
     below = {c for r, c in merged if r >= n_head}
     category_col = min((c for c in below if c < (name_col if name_col is not None else 1)), default=None)
