@@ -214,6 +214,16 @@ def test_passage_in_one_paragraph_with_qualitative_targets():
     assert r.text[r.targets[0].span.start:r.targets[0].span.end] == "5%左右"
 
 
+@pytest.mark.parametrize("lead", [
+    "主要预期目标是：", "主要预期目标建议为：", "主要预期目标安排如下：", "主要预期目标拟定为：",
+    "主要目标任务是：", "主要预期指标是：", "主要目标安排如下：", "预期目标为",
+])
+def test_the_lead_in_in_the_words_reports_use(lead):
+    r = report("二、2026年工作安排\n今年全市经济社会发展的" + lead + "地区生产总值增长5%左右，城镇调查失业率5.5%以内。\n")
+    assert rows(r.targets) == [("gdp_growth", "5%左右", "approx"), ("unemployment_rate", "5.5%以内", "at_most")]
+    assert all(m.target for m in r.metrics)
+
+
 def test_passage_split_over_lines_as_a_list():
     r = report(
         "二、2026年工作安排\n今年发展的主要预期目标：\n"

@@ -69,11 +69,13 @@ __all__ = [
     "LOWER_IS_BETTER",
 ]
 
+_SET = r"(?:建议|安排|拟定|设定|确定|初步安排|初步确定)?"  # 主要预期目标建议为：as a draft puts it
 _LEAD = re.compile(
-    r"(?:主要)?预期(?:性)?目标(?:是|为|如下)?[：:]|(?:主要)?预期(?:性)?目标(?:是|为)|"
-    r"主要(?:发展)?目标(?:是|为)[：:]?|主要(?:发展)?目标[：:]"
+    rf"(?:主要)?预期(?:性)?(?:目标|指标)(?:任务)?{_SET}(?:是|为|如下)?[：:]|(?:主要)?预期(?:性)?(?:目标|指标)(?:任务)?{_SET}(?:是|为)|"
+    rf"主要(?:发展)?目标(?:任务)?{_SET}(?:是|为)[：:]?|主要(?:发展)?目标(?:任务)?{_SET}(?:如下)?[：:]"
 )
-"""The lead-in of the targets passage."""
+"""The lead-in of the targets passage (``主要预期目标是：``, ``预期目标为``, ``主要目标任务是：``,
+``主要预期目标建议为：``, ``主要预期指标安排如下：``)."""
 _LONG_RANGE = re.compile(rf"{PLAN_NAME}|五年|远景|{YEAR}[ \t]*年(?:前|以前)|时期|规划期|今后")
 """Words in the lead-in's sentence that make it a plan's or a long-range goal."""
 _EXPLAINS = re.compile(r"^[ \t]*(?:上述|以上|这些|这一|实现(?:上述|这些)|为实现|考虑|从|提出)")
@@ -212,7 +214,7 @@ class _Finder:
     def _lead_in(self, block: Block) -> tuple[int, int] | None:
         """Where the lead-in's sentence starts and its list begins, or ``None``."""
         text = self.text
-        if text.find("目标", block.start, block.end) < 0:
+        if text.find("目标", block.start, block.end) < 0 and text.find("指标", block.start, block.end) < 0:
             return None
         for m in _LEAD.finditer(text, block.start, block.end):
             sentence_start = max(text.rfind(c, block.start, m.start()) for c in "。！？!?\n") + 1

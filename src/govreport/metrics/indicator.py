@@ -43,6 +43,9 @@ TRAIL_JUNK = TailPattern(
 )
 """What is cut from the end of the phrase."""
 _QUOTES = str.maketrans("", "", "“”\"‘’「」")
+_GOAL_LEAD = re.compile(r".*(?:目标|指标)(?:任务)?(?:建议|安排|拟定|设定|确定)?(?:是|为)")
+"""A lead-in naming goals with no colon after it (``主要预期目标是地区生产总值增长…``): the
+subject is what follows it."""
 
 
 def clean(phrase: str) -> str:
@@ -80,6 +83,10 @@ def _indicator(ctx: Context, prev: Context | None, w: Window) -> str | None:
         # 百个示范镇、千个示范村: what follows the previous quantity up to 、/和 is its noun
         cut = max(pre.rfind(c) for c in "、和及与")
         phrase = pre[cut + 1:] if cut >= 0 else phrase
+    if "标" in phrase:
+        lead = _GOAL_LEAD.match(phrase)
+        if lead is not None and lead.end() < len(phrase):
+            phrase = phrase[lead.end():]
     phrase = clean(phrase)
     if phrase and len(phrase) > 4:
         return phrase[-40:]

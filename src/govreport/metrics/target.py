@@ -23,15 +23,18 @@ __all__ = [
 # Every alternative opens with a character, its lookbehinds written after it (将(?<!即将)
 # is (?<!即)将), which gives the engine's faster scan for a set of first characters.
 TARGET_RE = re.compile(
-    rf"到[ \t]*{YEAR}[ \t]*年|力争|预期目标|主要目标|目标是|目标为|争取|确保|力求|"
+    rf"到[ \t]*{YEAR}[ \t]*年|力争|预期目标|预期指标|主要目标|目标是|目标为|争取|确保|力求|"
     r"将(?<!即将)(?!近)|要(?<![重主需必纲摘只概]要)(?![求素点闻案件害])"
 )
 """Words that make the quantity of their own clause a target."""
 LEAD_TARGET_RE = re.compile(
     rf"^(?:[^，,；;：:\d]{{1,6}}[，,])?[ \t]*(?:今年|明年|全年|{YEAR}[ \t]*年)?[ \t]*(?:力争|争取|力求|到[ \t]*{YEAR}[ \t]*年)"
+    r"|^[^，,；;：:]*?(?:预期目标|预期指标|主要目标)(?:任务)?(?:建议|安排|拟定|设定|确定)?(?:是|为)"
 )
-"""A sentence that opens with these governs the clauses joined to its first by commas."""
-COLON_TARGET_RE = re.compile(r"目标|力争|争取|确保|力求")
+"""A sentence that opens with these — or whose first clause names its goals with no colon
+after (``主要预期目标是地区生产总值增长5%左右，…``) — governs the clauses joined to its first
+by commas."""
+COLON_TARGET_RE = re.compile(r"目标|预期指标|力争|争取|确保|力求")
 """Words in a lead-in ending with a colon that make the whole list after it targets."""
 ESTIMATE_RE = re.compile(r"预计|初步核算|初步统计|预估")
 """Words that make the quantity of their own clause an estimate."""
