@@ -102,6 +102,10 @@ def test_the_key_table_extends_and_rekeys_a_report():
     ("地区生产总值跨过2000亿元、年均增长5.8%。", ["地区生产总值", "地区生产总值"]),
     # a clause that names the subject and says nothing of a number
     ("全市进出口总额再创新高，达到310亿元、增长9.1%。", ["全市进出口总额", "全市进出口总额"]),
+    # a comparison's year at the end: what the figure is measured against, not its subject
+    ("人均地区生产总值比2020年翻一番。", ["人均地区生产总值"]),
+    ("单位地区生产总值能耗较2020年末下降13.5%。", ["单位地区生产总值能耗"]),
+    ("事故起数和死亡人数分别比二〇一九年下降4.8%和1.8%。", ["事故起数和死亡人数", "事故起数和死亡人数"]),
 ])
 def test_indicator_cleaning(sentence, indicators):
     assert [m.indicator for m in extract_metrics(sentence)] == indicators

@@ -59,15 +59,18 @@ VERB: Final[str] = (
 class TailPattern:
     """A pattern anchored at the end of the text (``…$``), searched only where it can match.
 
-    Every character such a match holds is written in the pattern's source or is a space,
-    so a match lies inside the final run of those characters: :meth:`search` starts there
-    (the characters before stay visible to lookbehinds) and finds what ``re.search`` finds,
-    without trying the pattern at every position of the text.
+    Every character such a match holds is written in the pattern's source, is a space or
+    is a digit the source's ``\\d`` stands for, so a match lies inside the final run of those
+    characters: :meth:`search` starts there (the characters before stay visible to
+    lookbehinds) and finds what ``re.search`` finds, without trying the pattern at every
+    position of the text.
     """
 
     def __init__(self, source: str) -> None:
         self.regex = re.compile(source)
-        self.chars = "".join(sorted(set(source))) + " \t\n\r\x0b\x0c"
+        # a \d stands for the digits (of normalized text, where digits are ASCII)
+        digits = "0123456789" if r"\d" in source else ""
+        self.chars = "".join(sorted(set(source))) + digits + " \t\n\r\x0b\x0c"
 
     def search(self, text: str) -> re.Match[str] | None:
         """The match at the end of ``text``, or ``None``."""
