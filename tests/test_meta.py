@@ -89,6 +89,12 @@ def test_no_front_matter_at_all():
     assert m.year == 2025  # "2024年工作回顾" reviews last year
 
 
+@pytest.mark.parametrize("title", ["2023年青禾市国民经济和社会发展统计公报", "2023 年青禾市国民经济和社会发展统计公报"])
+def test_a_statistics_bulletin_is_titled_and_of_its_city(title):
+    m = parse_text(title + "\n青禾市统计局\n\n一、综合\n初步核算，全年全市地区生产总值增长4.8%。\n").meta
+    assert (m.title, m.kind, m.region, m.level, m.year) == (title, Kind.OTHER, "青禾市", Level.PREFECTURAL, 2023)
+
+
 # -- subtitles in their many shapes ---------------------------------------------------------
 
 SUBTITLE = "2024年1月15日在河北省第十四届人民代表大会第二次会议上"

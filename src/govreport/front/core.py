@@ -129,7 +129,7 @@ def title_like(norm: str, line: Line) -> bool:
     return text[-1] not in "。！？；" and "。" not in text
 
 
-TITLE_WORDS = regex.compile(r"工作报告|规划.{0,30}纲要|纲要|报告|规划")
+TITLE_WORDS = regex.compile(r"工作报告|规划.{0,30}纲要|纲要|报告|规划|统计公报")
 
 
 def looks_like_title(flat: str) -> bool:
