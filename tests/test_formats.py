@@ -229,19 +229,14 @@ def test_html_page_rowspan_and_colspan_repeat_the_merged_text():
     check_all(report)
 
 
-def make_merged_docx():
-    """A DOCX table written by hand: a vMerge over two rows, a gridSpan over two columns."""
+def _tc(text, props=""):
+    """One DOCX table cell holding ``text``, with its ``w:tcPr`` properties."""
+    return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def _docx_with_table(rows):
+    """A DOCX file written by hand: a heading, a table of ``rows`` (each its cells' XML), a heading."""
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-    def cell(text, props=""):
-        return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
-
-    rows = [
-        cell("领域") + cell("指标") + cell("2025年") + cell("2030年"),
-        cell("创新驱动", '<w:vMerge w:val="restart"/>') + cell("研发经费投入强度（%）") + cell("2.6") + cell("3.2"),
-        cell("", "<w:vMerge/>") + cell("数字经济核心产业增加值占比（%）") + cell("与全省同步", '<w:gridSpan w:val="2"/>'),
-        cell("民生福祉") + cell("人均预期寿命（岁）") + cell("80") + cell("81"),
-    ]
     table = "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
     body = '<w:p><w:r><w:t>一、主要指标</w:t></w:r></w:p>' + table + '<w:p><w:r><w:t>二、重点任务</w:t></w:r></w:p>'
     document = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
@@ -249,6 +244,16 @@ def make_merged_docx():
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("word/document.xml", document)
     return buf.getvalue()
+
+
+def make_merged_docx():
+    """A DOCX table written by hand: a vMerge over two rows, a gridSpan over two columns."""
+    return _docx_with_table([
+        _tc("领域") + _tc("指标") + _tc("2025年") + _tc("2030年"),
+        _tc("创新驱动", '<w:vMerge w:val="restart"/>') + _tc("研发经费投入强度（%）") + _tc("2.6") + _tc("3.2"),
+        _tc("", "<w:vMerge/>") + _tc("数字经济核心产业增加值占比（%）") + _tc("与全省同步", '<w:gridSpan w:val="2"/>'),
+        _tc("民生福祉") + _tc("人均预期寿命（岁）") + _tc("80") + _tc("81"),
+    ])
 
 
 def test_docx_vmerge_and_gridspan_repeat_the_merged_text():
@@ -282,25 +287,13 @@ def test_html_fragment_without_a_doctype_is_still_html():
 def test_docx_table_with_a_two_row_header():
     """目标值 spans 2025年 and 2030年 on the row below; 指标, 单位 and 属性 are merged down
     over both rows: one header, every value under its year, nothing read as a row."""
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-    def cell(text, props=""):
-        return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
-
     down, under = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
-    rows = [
-        cell("指标", down) + cell("单位", down) + cell("目标值", '<w:gridSpan w:val="2"/>') + cell("属性", down),
-        cell("", under) + cell("", under) + cell("2025年") + cell("2030年") + cell("", under),
-        cell("细颗粒物年均浓度") + cell("微克/立方米") + cell("30") + cell("25") + cell("约束性"),
-        cell("空气质量优良天数比率") + cell("%") + cell("85") + cell("88") + cell("约束性"),
-    ]
-    table = "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
-    body = '<w:p><w:r><w:t>一、主要指标</w:t></w:r></w:p>' + table + '<w:p><w:r><w:t>二、重点任务</w:t></w:r></w:p>'
-    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("word/document.xml", document)
-    report = parse_bytes(buf.getvalue())
+    report = parse_bytes(_docx_with_table([
+        _tc("指标", down) + _tc("单位", down) + _tc("目标值", '<w:gridSpan w:val="2"/>') + _tc("属性", down),
+        _tc("", under) + _tc("", under) + _tc("2025年") + _tc("2030年") + _tc("", under),
+        _tc("细颗粒物年均浓度") + _tc("微克/立方米") + _tc("30") + _tc("25") + _tc("约束性"),
+        _tc("空气质量优良天数比率") + _tc("%") + _tc("85") + _tc("88") + _tc("约束性"),
+    ]))
     (table,) = report.tables
     assert table.header == ("指标", "单位", "2025年", "2030年", "属性") and len(table.rows) == 2
     assert [(i.name, i.unit, i.value_for(2025).value, i.value_for(2030).value, i.attribute)

@@ -4,7 +4,6 @@ for every document at hand and for a report whose every optional field is set.""
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
 import pathlib
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from govreport.model import (
     Headline, HeadlineKind, Indicator, IndicatorValue, Item, ItemKind, Kind, Level, Meta, Metric, Note, Notice,
     Paragraph, Period, Qualifier, Row, Section, Speaker, Table,
 )
-from govreport.serialize.json import from_dict, metric_to_dict, node_to_dict, to_dict
+from govreport.serialize.json import _value, from_dict, metric_to_dict, node_to_dict, to_dict
 from govreport.span import Span
 from helpers import SHARED
 
@@ -32,22 +31,10 @@ TYPES = {Section: "section", Paragraph: "paragraph", Item: "item", Column: "colu
 
 
 def _plain(v: Any) -> Any:
-    """``v`` as JSON data, asking its type every time: the reference the converters match."""
-    if isinstance(v, enum.Enum):
-        return v.value
-    if v is None or isinstance(v, (str, int, bool)):
-        return v
-    if isinstance(v, Decimal):
-        return str(v)
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    if isinstance(v, Span):
-        return [v.start, v.end]
-    if isinstance(v, tuple):
-        return [_plain(x) for x in v]
-    if attrs.has(type(v)):
-        return {f.name: _plain(getattr(v, f.name)) for f in attrs.fields(type(v))}
-    raise TypeError(type(v).__name__)
+    """``v`` as JSON data, asking its type every time (the module's generic ``_value``, which
+    the generated converters leave to the fields whose type they do not know): the
+    reference the converters match."""
+    return _value(v)
 
 
 def _node(node: Any) -> dict[str, Any]:
