@@ -53,6 +53,26 @@ def test_pdf_style_table_is_read_with_its_columns():
     check_all(report)
 
 
+# Set for the eye: each Chinese character two columns wide, so the columns line up on screen
+# (and on the page) while the character counts before them differ from row to row.
+BY_DISPLAY_WIDTH = """\
+类别      指标名称                    单位        2025年     2030年      属性
+经济发展  地区生产总值增长            %           6.1        5左右       预期性
+          全员劳动生产率              万元/人     18.2       24          预期性
+绿色生态  单位地区生产总值能耗降低    %           —          〔13.5〕    约束性
+"""
+
+
+def test_columns_lined_up_in_display_width():
+    report = parse_text("第二章 主要目标\n\n" + BY_DISPLAY_WIDTH + "\n第三章 创新驱动\n\n创新是第一动力。\n")
+    (table,) = report.tables
+    assert table.header == ("类别", "指标名称", "单位", "2025年", "2030年", "属性")
+    assert [(i.category, i.name, i.unit, i.value_for(2030).text, i.attribute) for i in report.indicators] == [
+        ("经济发展", "地区生产总值增长", "%", "5左右", "预期性"), ("经济发展", "全员劳动生产率", "万元/人", "24", "预期性"),
+        ("绿色生态", "单位地区生产总值能耗降低", "%", "〔13.5〕", "约束性")]
+    check_all(report)
+
+
 def test_ideographic_spaces_separate_cells_too():
     text = "指标\u3000\u3000\u3000\u3000单位\u3000\u30002025年\n粮食产量\u3000\u3000万吨\u3000\u3000  120\n油料产量\u3000\u3000万吨\u3000\u3000   15\n"
     (table,) = parse_text(text).tables

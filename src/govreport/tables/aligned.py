@@ -8,6 +8,10 @@ place on every line — numbers right-aligned, headers centred over their column
     钢材             吨      1577693          48.8
     小麦粉           吨      2296205           8.4
 
+The columns line up either in characters or in display width — a Chinese character two
+columns wide, as the glyphs stand on the page and as an editor shows them; the table is read
+in the measure that holds it over more lines.
+
 Prose extracted from a PDF has stray double spaces too, so the rule is strict, and a missed
 table is preferred to a false one:
 
@@ -30,6 +34,7 @@ reads in every layout.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from unicodedata import east_asian_width
 
 import regex
 
@@ -56,15 +61,27 @@ _CAPTION = regex.compile(r"[表图][ ]*+[0-9]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_SPACE = regex.compile(r"(?<=\p{Han})[ ]++(?=\p{Han})")
 _SPACES = regex.compile(r"[ ]{2,}+")
+_WIDE = ("W", "F")  # the East Asian widths shown two columns wide
 
-Piece = tuple[int, int]
-"""``(start, end)`` of a piece of a line, as columns counted from the line's beginning."""
+Piece = tuple[int, int, int, int]
+"""``(start, end, char_start, char_end)`` of a piece of a line: where it stands, counted from
+the line's beginning in characters or in display width (a Chinese character two columns
+wide, see :func:`_scan`), and the character offsets of its text from the line's beginning."""
 
 
-def _pieces(norm: str, line: Line) -> list[Piece] | None:
+def _columns_of(norm: str, begin: int, end: int) -> list[int]:
+    """The display column of each character of ``norm[begin:end]`` and of the end: a wide
+    (Chinese, full-width) character takes two columns, any other one."""
+    cols = [0]
+    for ch in norm[begin:end]:
+        cols.append(cols[-1] + (2 if east_asian_width(ch) in _WIDE else 1))
+    return cols
+
+
+def _pieces(norm: str, line: Line, wide: bool = False) -> list[Piece] | None:
     """The pieces of a line split at runs of two spaces or more, or ``None`` when the line
     cannot be a row (see the module docstring). Runs of one-character pieces (a word
-    spaced out) are one piece."""
+    spaced out) are one piece. ``wide``: place them by display width, not characters."""
     start, end = line.start, line.end
     while start < end and norm[start] in "\f\v ":
         start += 1  # a page break (form feed) before the first line of a page
@@ -73,32 +90,35 @@ def _pieces(norm: str, line: Line) -> list[Piece] | None:
     if _LEADERS.search(norm, start, end) or _CAPTION.match(norm, start, end):
         return None
     begin = norm.rfind("\n", 0, start) + 1
-    raw: list[Piece] = []
+    raw: list[tuple[int, int]] = []
     pos = start
     for gap in _GAP.finditer(norm, start, end):
         raw.append((pos - begin, gap.start() - begin))
         pos = gap.end()
     raw.append((pos - begin, end - begin))
-    pieces: list[Piece] = []
+    merged: list[tuple[int, int]] = []
     spaced = False  # whether the last piece is a spaced-out word (single characters joined)
     for s, e in raw:
         single = e - s == 1 and _HAN.match(norm, begin + s) is not None
-        if single and pieces and s - pieces[-1][1] <= _SPACED_GAP and (spaced or _is_single_han(norm, begin, pieces[-1])):
-            pieces[-1] = (pieces[-1][0], e)
+        if single and merged and s - merged[-1][1] <= _SPACED_GAP and (spaced or _is_single_han(norm, begin, merged[-1])):
+            merged[-1] = (merged[-1][0], e)
             spaced = True
         else:
-            pieces.append((s, e))
+            merged.append((s, e))
             spaced = False
-    for s, e in pieces:
+    for s, e in merged:
         if e - s > MAX_CELL:
             return None
         marker = match_heading(norm, begin + s)
         if marker is not None and begin + s + marker.end >= begin + e:
             return None
-    return pieces
+    if not wide:
+        return [(s, e, s, e) for s, e in merged]
+    cols = _columns_of(norm, begin, end)
+    return [(cols[s], cols[e], s, e) for s, e in merged]
 
 
-def _is_single_han(norm: str, begin: int, piece: Piece) -> bool:
+def _is_single_han(norm: str, begin: int, piece: tuple[int, int]) -> bool:
     s, e = piece
     return e - s == 1 and _HAN.match(norm, begin + s) is not None
 
@@ -108,7 +128,7 @@ class _Columns:
 
     def __init__(self, first: list[Piece], second: list[Piece]) -> None:
         bands: list[list[int]] = []
-        for s, e in sorted(first + second):
+        for s, e, *_ in sorted(first + second):
             if bands and s - bands[-1][1] < 2:
                 bands[-1][1] = max(bands[-1][1], e)
             else:
@@ -121,7 +141,7 @@ class _Columns:
 
     def band_of(self, piece: Piece) -> int:
         """The index of the band ``piece`` overlaps (two characters of slack), or -1."""
-        s, e = piece
+        s, e = piece[0], piece[1]
         for k, (a, b) in enumerate(self.bands):
             if s < b + 2 and e > a - 2:
                 return k
@@ -131,7 +151,7 @@ class _Columns:
         """Widen the bands to take the pieces of one more line; ``False`` (nothing changed)
         when a piece crosses a gutter, stands in one, or narrows one below two characters."""
         bands = [list(b) for b in self.bands]
-        for s, e in pieces:
+        for s, e, *_ in pieces:
             near = [k for k, (a, b) in enumerate(bands) if s < b + 2 and e > a - 2]
             if len(near) != 1:
                 return False
@@ -159,8 +179,8 @@ def _header_bands(norm: str, line: Line, pieces: list[Piece], columns: _Columns)
     when a piece is a number other than a year: that line is a row, not a header."""
     begin = norm.rfind("\n", 0, line.start) + 1
     found: list[int] = []
-    for s, e in pieces:
-        word = norm[begin + s : begin + e]
+    for s, e, cs, ce in pieces:
+        word = norm[begin + cs : begin + ce]
         if _NUMBER.fullmatch(word) and not _YEAR.fullmatch(word):
             return None
         best, best_key = -1, (0, 0)
@@ -173,17 +193,34 @@ def _header_bands(norm: str, line: Line, pieces: list[Piece], columns: _Columns)
     return found
 
 
-def _scan(norm: str, lines: Sequence[Line], i: int) -> tuple[list[int], _Columns, list[int]] | None:
-    """The indices of the lines of a table starting at ``lines[i]``, its columns, and the
-    column of each piece of its header."""
-    header = _pieces(norm, lines[i])
+Scan = tuple[list[int], _Columns, list[int], bool]
+
+
+def _scan(norm: str, lines: Sequence[Line], i: int) -> Scan | None:
+    """The indices of the lines of a table starting at ``lines[i]``, its columns, the column
+    of each piece of its header, and whether its columns are in display width.
+
+    Its columns line up by characters when a tool counted one per character, by display
+    width when they were set for the eye (a Chinese character two columns wide, as a PDF
+    lays out its glyphs and an editor shows them): the table is read in the measure that
+    holds it over more lines, characters when both hold it alike."""
+    narrow = _scan_in(norm, lines, i, wide=False)
+    wide = _scan_in(norm, lines, i, wide=True)
+    if wide is None or (narrow is not None and len(narrow[0]) >= len(wide[0])):
+        return narrow
+    return wide
+
+
+def _scan_in(norm: str, lines: Sequence[Line], i: int, wide: bool) -> Scan | None:
+    """:func:`_scan` in one measure."""
+    header = _pieces(norm, lines[i], wide)
     if header is None or len(header) < 3:
         return None
     j = _next_row(lines, i)
     k = _next_row(lines, j) if j != -1 else -1
     if k == -1:
         return None
-    first, second = _pieces(norm, lines[j]), _pieces(norm, lines[k])
+    first, second = _pieces(norm, lines[j], wide), _pieces(norm, lines[k], wide)
     if first is None or second is None or len(first) < 2 or len(second) < 2:
         return None
     columns = _Columns(first, second)
@@ -197,12 +234,12 @@ def _scan(norm: str, lines: Sequence[Line], i: int) -> tuple[list[int], _Columns
     taken = [i, j, k]
     k = _next_row(lines, k)
     while k != -1:
-        pieces = _pieces(norm, lines[k])
+        pieces = _pieces(norm, lines[k], wide)
         if pieces is None or len(pieces) < 2 or not columns.take(pieces) or columns.filled(pieces) < 2:
             break
         taken.append(k)
         k = _next_row(lines, k)
-    return taken, columns, header_bands
+    return taken, columns, header_bands, wide
 
 
 def find(norm: str, lines: Sequence[Line], i: int) -> int:
@@ -229,12 +266,12 @@ def read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnost
     found = _scan(norm, lines, 0)
     if found is None:
         return None
-    taken, columns, header_bands = found
+    taken, columns, header_bands, wide = found
     rows: list[GridRow] = []
     for n, k in enumerate(taken):
         line = lines[k]
         begin = norm.rfind("\n", 0, line.start) + 1
-        pieces = _pieces(norm, line) or []
+        pieces = _pieces(norm, line, wide) or []
         by_band: dict[int, list[Piece]] = {}
         for p, band in zip(pieces, header_bands if n == 0 else [columns.band_of(p) for p in pieces]):
             by_band.setdefault(band, []).append(p)
@@ -244,7 +281,7 @@ def read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnost
             if not mine:
                 cells.append(GridCell("", Span(line.start, line.start)))
                 continue
-            span = Span(begin + mine[0][0], begin + mine[-1][1])
+            span = Span(begin + mine[0][2], begin + mine[-1][3])
             cells.append(GridCell(_display(text[span.start : span.end]), span))
         rows.append(GridRow(Span(line.start, line.end), tuple(cells)))
     return build_table(text, rows, Span(lines[0].start, lines[-1].end))
