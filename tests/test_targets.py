@@ -183,6 +183,7 @@ def test_year_from_relative_words_paragraph_and_section():
     # the plan's five years and the report's own year in one title: the year's work
     ("“十五五”时期主要目标和2026年工作安排", (2026, None)),
     ("“十五五”时期目标任务和今年重点工作", (2026, None)),
+    ("“十四五”时期和2025年工作回顾", (2025, None)),
     ("2035年远景目标和“十五五”时期主要目标", (None, (2026, 2030))),
 ])
 def test_section_years(title, expected):

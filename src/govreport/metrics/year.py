@@ -130,17 +130,20 @@ def _relative(word: str, report_year: int) -> tuple[int | None, Years | None]:
 def section_years(title: str, report_year: int | None) -> tuple[int | None, Years | None]:
     """The year or run of years a section title speaks of (``2025年工作回顾`` → 2025,
     ``过去五年工作回顾`` → the five years before the report, ``“十五五”时期主要目标`` → 2026–2030,
-    ``“十五五”时期主要目标和2026年工作安排`` → the report's year 2026); ``(None, None)`` for none."""
+    ``“十五五”时期主要目标和2026年工作安排`` → the report's year 2026, ``“十四五”时期和2025年工作
+    回顾`` → 2025); ``(None, None)`` for none."""
     pm = _TITLE_PLAN.search(title)
     if pm is not None:
         years = plan_period(plan_number(pm.group("name")))
         if _OPENING_YEAR.search(title, pm.end()):
             return years[0], None  # 实现“十四五”良好开局: the plan's first year
         if pm.group("when"):
-            if report_year is not None and _names_year(title, report_year):
-                # “十五五”时期主要目标和2026年工作安排: the year's work fills the section, and
-                # the sentences about the plan's five years say so themselves
-                return report_year, None
+            named = _named_year(title, report_year) if report_year is not None else None
+            if named is not None:
+                # “十五五”时期主要目标和2026年工作安排, “十四五”时期和2025年工作回顾: the year's
+                # work or review fills the section, and the sentences about the plan's five
+                # years say so themselves
+                return named, None
             return None, years
     ym = YEAR_RE.search(title)
     if ym is not None:
@@ -154,11 +157,17 @@ def section_years(title: str, report_year: int | None) -> tuple[int | None, Year
     return None, None
 
 
-def _names_year(title: str, year: int) -> bool:
-    """Whether a section title names ``year`` itself (``2026年工作安排``, ``今年工作``)."""
-    if "今年" in title:
-        return True
-    return any(_stated_year(ym.group("y")) == year for ym in YEAR_RE.finditer(title))
+def _named_year(title: str, report_year: int) -> int | None:
+    """The report's year or the year before, when a section title names it (``2026年工作安排``,
+    ``今年工作``, ``2025年工作回顾``, ``去年``), else ``None``."""
+    for ym in YEAR_RE.finditer(title):
+        year = _stated_year(ym.group("y"))
+        if year in (report_year, report_year - 1):
+            return year
+    wm = _SECTION_WORDS.search(title)
+    if wm is not None and wm.group("w") in ("今年", "去年", "上年", "过去一年"):
+        return report_year if wm.group("w") == "今年" else report_year - 1
+    return None
 
 
 class Block(NamedTuple):
