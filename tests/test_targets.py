@@ -70,6 +70,12 @@ def rows(hs: tuple[govreport.Headline, ...]) -> list[tuple[str | None, str, str 
     ("单位地区生产总值能耗", Change.DECLINE, "%", "energy_intensity"),
     ("单位地区生产总值二氧化碳排放", Change.DECLINE, "%", None),
     ("人均地区生产总值", Change.LEVEL, "元", None),
+    # a total stated with 实现 / 完成, an aside in brackets, hints that overlap (经济总量, 经济)
+    ("实现地区生产总值", Change.LEVEL, "元", "gdp"),
+    ("全市完成一般公共预算收入", Change.GROWTH, "%", "budget_revenue_growth"),
+    ("地区生产总值（GDP）", Change.GROWTH, "%", "gdp_growth"),
+    ("经济总量", Change.GROWTH, "%", "gdp_growth"),
+    ("实现利润", Change.GROWTH, "%", None),
 ])
 def test_key_of_an_indicator(phrase, change, unit, key):
     assert DEFAULT_KEYS.key(phrase, change, unit) == key
@@ -102,6 +108,8 @@ def test_the_key_table_extends_and_rekeys_a_report():
     ("地区生产总值跨过2000亿元、年均增长5.8%。", ["地区生产总值", "地区生产总值"]),
     # a clause that names the subject and says nothing of a number
     ("全市进出口总额再创新高，达到310亿元、增长9.1%。", ["全市进出口总额", "全市进出口总额"]),
+    # the milestone a figure passes is no noun of it
+    ("经济总量迈上两千亿元新台阶，达到2056.3亿元。", ["经济总量", "经济总量"]),
     # a comparison's year at the end: what the figure is measured against, not its subject
     ("人均地区生产总值比2020年翻一番。", ["人均地区生产总值"]),
     ("单位地区生产总值能耗较2020年末下降13.5%。", ["单位地区生产总值能耗"]),

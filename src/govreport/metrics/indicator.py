@@ -25,8 +25,9 @@ from govreport.numerals import PLAN_NAME, YEAR
 
 __all__ = ["AFTER_PHRASE", "LEAD_JUNK", "TRAIL_JUNK", "clean", "label"]
 
-AFTER_PHRASE = re.compile(r"[ \t]*的?(?P<p>[^\d\s，,。；;：:、！!？?和及与（()）“”\"]{1,20})")
-"""The noun after a quantity's unit (``7家高质量孵化器``)."""
+AFTER_PHRASE = re.compile(r"[ \t]*的?(?!新?台阶|大关|关口|新高)(?P<p>[^\d\s，,。；;：:、！!？?和及与（()）“”\"]{1,20})")
+"""The noun after a quantity's unit (``7家高质量孵化器``); not the milestone a figure passes
+(``迈上两千亿元新台阶``, ``突破万亿大关``)."""
 LEAD_JUNK = re.compile(
     r"^(?:[\s*\\、，,和及与或的—─\-●•·]|（[^）]{0,3}）|\(?\d{1,2}[.．、)）](?!\d)|[一二三四五六七八九十]{1,3}[、是]|以及|其中|全年|预计|同比|分别|并|且|共|总计|合计|连续|"
     r"力争|争取|确保|力求|今年|去年|明年|一年来|五年来|过去一年|过去五年|这五年|近五年|"

@@ -164,18 +164,27 @@ class KeyTable:
             return None
         if not self._always and self._hints.search(indicator) is None:
             return None
-        found = self._match(self.strip_scope(indicator), change, base_unit)
-        if found is None and len(indicator) > 2 and any(c in _REGION_ENDS for c in indicator[:10]):
-            region = _REGION.match(indicator)
-            if region is not None and region.end() < len(indicator):
-                found = self._match(self.strip_scope(indicator[region.end():]), change, base_unit)
+        phrase = _ASIDE.sub("", indicator) if "（" in indicator or "(" in indicator else indicator
+        found = self._match(self._subject(phrase), change, base_unit)
+        if found is None and len(phrase) > 2 and any(c in _REGION_ENDS for c in phrase[:10]):
+            region = _REGION.match(phrase)
+            if region is not None and region.end() < len(phrase):
+                found = self._match(self._subject(phrase[region.end():]), change, base_unit)
         return found
+
+    def _subject(self, phrase: str) -> str:
+        """``phrase`` without its scope words and the verb that states a total
+        (``全市实现地区生产总值`` → ``地区生产总值``)."""
+        phrase = self.strip_scope(phrase)
+        verb = _STATING.match(phrase)
+        return self.strip_scope(phrase[verb.end():]) if verb is not None and verb.end() < len(phrase) else phrase
 
     def _match(self, phrase: str, change: Change | None, base_unit: str) -> str | None:
         """The key of the first rule, in table order, whose hint ``phrase`` holds and whose pattern, units and changes it fits."""
         candidates = set(self._unhinted)
-        for m in self._hints.finditer(phrase):
-            candidates.update(self._by_hint[m.group()])
+        for hint, rules in self._by_hint.items():  # each hint held, overlapping ones too (经济总量, 经济)
+            if hint in phrase:
+                candidates.update(rules)
         for i in sorted(candidates):  # the rules whose hint the phrase holds, in table order
             rule, regex = self._compiled[i]
             if base_unit not in rule.units:
@@ -201,6 +210,10 @@ class KeyTable:
         return best
 
 
+_ASIDE = re.compile(r"（[^（）]{0,12}）|\([^()]{0,12}\)")
+"""An aside in brackets (``地区生产总值（GDP）``): not part of the subject a key is read from."""
+_STATING = re.compile(r"实现|完成")
+"""The verbs a review states a total with (``全年实现地区生产总值2056亿元``)."""
 _NOT_OWN = re.compile(r"(?:对|与|向|同|和|从|带动|拉动|其中对)")
 """A phrase opening with these is about a part or a partner (``对东盟进出口``), not the whole."""
 _REGION_ENDS = frozenset("省市区县州盟旗")
