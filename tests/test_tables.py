@@ -34,10 +34,22 @@ def test_cells(text, value, flags):
 @pytest.mark.parametrize(
     ("name", "unit"),
     [("城镇化率（%）", "%"), ("市场主体数量（万户）", "万户"), ("每千人口拥有执业（助理）医师数（人）", "人"),
-     ("人均预期寿命（岁）", "岁"), ("粮食产能（万吨）", "万吨"), ("高技术（制造业）占比", None), ("总体要求", None)],
+     ("人均预期寿命（岁）", "岁"), ("粮食产能（万吨）", "万吨"), ("高技术（制造业）占比", None), ("总体要求", None),
+     # rates: a unit of measure per a unit of what it is counted against
+     ("全员劳动生产率（万元/人）", "万元/人"), ("细颗粒物年均浓度（微克/立方米）", "微克/立方米"),
+     ("万元地区生产总值用水量（立方米/万元）", "立方米/万元"), ("达标率（合格/总数）", None)],
 )
 def test_unit_from_indicator_name(name, unit):
     assert row_unit(name) == unit
+
+
+def test_a_rate_in_the_name_is_the_rows_unit_and_its_cells_metrics():
+    report = parse_text("一、主要指标\n\n指标\t2025年\t2030年\n全员劳动生产率（万元/人）\t18.2\t24\n")
+    (ind,) = report.indicators
+    assert (ind.name, ind.unit) == ("全员劳动生产率", "万元/人")
+    (m,) = report.tables[0].rows[0].cells[2].metrics
+    assert (m.value, m.unit, m.base_value, m.base_unit, m.year) == (Decimal("24"), "万元/人", Decimal("240000"), "元/人", 2030)
+    check_all(report)
 
 
 PLAN = doc("""

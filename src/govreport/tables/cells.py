@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from govreport.metrics import MAGNITUDES_LONGEST_FIRST, UNITS, fold_unit
+from govreport.metrics.units import RATE_DENOMINATORS
 from govreport.model import Cell, Change, Flag, Metric, Qualifier
 from govreport.normalize import normalize
 from govreport.numerals import ARABIC_YEAR
@@ -67,17 +68,26 @@ def read_cell(raw: str) -> Cell:
 
 
 def row_unit(name: str) -> str | None:
-    """The unit written at the end of an indicator name: ``（%）``, ``（万户）``, ``（家）``."""
+    """The unit written at the end of an indicator name: ``（%）``, ``（万户）``, ``（家）``, or a
+    rate, ``（万元/人）``, ``（吨/年）``, ``（立方米/万元）``."""
     m = _UNIT_IN_NAME.search(normalize(name).strip())
     if m is None:
         return None
     unit = m.group("u").strip()
-    bare = unit
+    if unit in ("%", "‰"):
+        return unit
+    measure, slash, per = unit.partition("/")
+    if slash and _bare_unit(per) not in RATE_DENOMINATORS and _bare_unit(per) not in UNITS:
+        return None
+    return unit if _bare_unit(measure) in UNITS else None
+
+
+def _bare_unit(unit: str) -> str:
+    """``unit`` without its magnitude (``万吨`` → ``吨``), when what is left is a unit."""
     for mag in MAGNITUDES_LONGEST_FIRST:
-        if bare.startswith(mag) and bare[len(mag) :] in UNITS:
-            bare = bare[len(mag) :]
-            break
-    return unit if bare in UNITS or unit in ("%", "‰") else None
+        if unit.startswith(mag) and unit[len(mag) :] in UNITS:
+            return unit[len(mag) :]
+    return unit
 
 
 def with_metric(cell: Cell, raw: str, span: Span, unit: str, name: str | None, year: int | None) -> Cell:
