@@ -375,3 +375,12 @@ def test_warm_up_leaves_the_first_parse_nothing_to_compile_or_import(warm):
         assert (compiled, imported) == ("0", "True")
     else:
         assert int(compiled) > 0 and imported == "False"
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="this system has no process priorities (os.nice)")
+def test_batch_workers_start_one_step_below_the_writer():
+    """The pool's workers run one nice step below the process that writes their results."""
+    from govreport.cli import _yield_to_writer
+
+    with cf.ProcessPoolExecutor(1, initializer=_yield_to_writer) as pool:
+        assert pool.submit(os.nice, 0).result() == os.nice(0) + 1

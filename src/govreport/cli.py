@@ -499,7 +499,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.jobs > 1 and total > 1:
             if multiprocessing.get_start_method() == "fork":
                 warm_up()  # once here, not once in each worker
-            executor = stack.enter_context(ProcessPoolExecutor(min(args.jobs, total)))
+            executor = stack.enter_context(ProcessPoolExecutor(min(args.jobs, total), initializer=_yield_to_writer))
         results = render_many(inputs.sources, render, executor=executor, strict=args.strict,
                               metrics=plan.metrics, window=4 * args.jobs)
         for result in results:
@@ -522,6 +522,16 @@ def _run(args: argparse.Namespace) -> int:
     if batch:
         print(_summary(done, size, time.perf_counter() - started, failed), file=sys.stderr)
     return 1 if failed or inputs.missing else 0
+
+
+def _yield_to_writer() -> None:
+    """A worker's start: one step below this process's priority. The workers keep every core
+    busy, and the process that reads their results and writes them (this one) would wait for a
+    core while the workers, their result pipes full, wait for it; a step of priority lets it
+    run as soon as there is something to write (measured: about 6 % off a 20 MB batch on 2
+    cores). Nothing where the system has no ``nice``."""
+    if hasattr(os, "nice"):
+        os.nice(1)
 
 
 def _reason(result: Rendered[Any], batch: bool) -> str:
