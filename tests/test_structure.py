@@ -22,11 +22,16 @@ def check(text, expected_outline, expected_decisions):
     report = parse_text(text)
     check_all(report)
     assert short_outline(report) == expected_outline
+    return report, check_decisions(text, expected_decisions)
+
+
+def check_decisions(text, expected_decisions):
+    """``explain(text)``, each expected ``(policy, words)`` asserted among its decisions."""
     decisions = explain(text)
     for policy, words in expected_decisions:
         assert any(d.policy == policy and words in d.outcome for d in decisions), (
             f"no {policy} decision saying {words!r} in:\n" + "\n".join(map(str, decisions)))
-    return report, decisions
+    return decisions
 
 
 # -- stack: sibling or child by marker style --------------------------------------------------
@@ -230,10 +235,7 @@ def test_box_end_policy(text, expected_boxes, expected_decisions):
     report = parse_text(text)
     check_all(report)
     assert box_texts(report) == expected_boxes
-    decisions = explain(text)
-    for policy, words in expected_decisions:
-        assert any(d.policy == policy and words in d.outcome for d in decisions), (
-            f"no {policy} decision saying {words!r} in:\n" + "\n".join(map(str, decisions)))
+    check_decisions(text, expected_decisions)
 
 
 # -- explain ----------------------------------------------------------------------------------------
