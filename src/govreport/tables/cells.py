@@ -21,7 +21,7 @@ from govreport.numerals import ARABIC_YEAR
 from govreport.span import Span
 from govreport.text import clean
 
-__all__ = ["read_cell", "row_unit", "with_metric", "FLAGS", "YEAR_COLUMN"]
+__all__ = ["read_cell", "row_unit", "one_unit", "with_metric", "FLAGS", "YEAR_COLUMN"]
 
 FLAGS: tuple[Flag, ...] = (Flag.FIVE_YEAR_AVERAGE, Flag.FIVE_YEAR_CUMULATIVE, Flag.APPROX, Flag.AT_LEAST,
                            Flag.AT_MOST, Flag.TEXT)
@@ -79,7 +79,12 @@ def row_unit(name: str) -> str | None:
     measure, slash, per = unit.partition("/")
     if slash and _bare_unit(per) not in RATE_DENOMINATORS and _bare_unit(per) not in UNITS:
         return None
-    return unit if _bare_unit(measure) in UNITS else None
+    return unit if one_unit(measure) else None
+
+
+def one_unit(unit: str) -> bool:
+    """Whether ``unit`` is one unit of measure, with a magnitude before it or not (``万吨``)."""
+    return _bare_unit(unit) in UNITS
 
 
 def _bare_unit(unit: str) -> str:

@@ -26,11 +26,10 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
-from govreport.metrics import MAGNITUDES_LONGEST_FIRST, UNITS
 from govreport.model import Attribute, Cell, Flag, Indicator, IndicatorValue, Table
 from govreport.normalize import normalize
 from govreport.numerals import ARABIC_YEAR
-from govreport.tables.cells import row_unit
+from govreport.tables.cells import one_unit, row_unit
 
 __all__ = [
     "INDICATOR_HEADERS", "CATEGORY_HEADERS", "NUMBER_HEADERS", "UNIT_HEADERS", "ATTRIBUTE_HEADERS",
@@ -120,17 +119,7 @@ def is_unit(text: str) -> bool:
         return False
     if unit in _DASHES:
         return True
-    return all(_one_unit(part) for part in unit.split("/")) if "/" in unit else _one_unit(unit)
-
-
-def _one_unit(unit: str) -> bool:
-    """Whether ``unit`` is one unit of measure, with a magnitude before it or not (``万吨``)."""
-    if unit in UNITS:
-        return True
-    for mag in MAGNITUDES_LONGEST_FIRST:
-        if unit.startswith(mag) and unit[len(mag) :] in UNITS:
-            return True
-    return False
+    return all(one_unit(part) for part in unit.split("/")) if "/" in unit else one_unit(unit)
 
 
 _ATTRIBUTES: dict[str, Attribute] = {a.value: a for a in Attribute}
@@ -183,7 +172,7 @@ def cell_quantity(cell: Cell) -> tuple[Decimal | None, tuple[Flag, ...], str | N
             rest = rest[: -len(word)]
             flags.append(flag)
             break
-    if rest and not _one_unit(rest):
+    if rest and not one_unit(rest):
         return None, cell.flags, None
     try:
         value = Decimal(m.group("num").replace(",", ""))
