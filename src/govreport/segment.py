@@ -599,11 +599,10 @@ def flowing(norm: str, blocks: Sequence[Block]) -> str:
     for block in blocks:
         if block.layout is not None or len(block.lines) < 2 or any(is_row(norm, line) for line in block.lines):
             continue  # a table's rows: each ends at its break
-        for line, following in zip(block.lines, block.lines[1:]):
-            if following.start - line.end > 1 or norm[line.end] != " ":
-                pieces.append(norm[done:line.end])
-                pieces.append(" " * (following.start - line.end))
-                done = following.start
+        for line, following in zip(block.lines, block.lines[1:]):  # a line break lies between
+            pieces.append(norm[done:line.end])
+            pieces.append(" " * (following.start - line.end))
+            done = following.start
     if not pieces:
         return norm
     pieces.append(norm[done:])
