@@ -40,6 +40,7 @@ import attrs
 from govreport.enums import StrEnum
 from govreport.metrics.indicator import clean
 from govreport.metrics.key import DEFAULT_KEYS, KeyTable
+from govreport.metrics.record import GOAL_SET
 from govreport.metrics.year import PLAUSIBLE_YEARS, Block, resolve_years
 from govreport.model import (
     Change,
@@ -69,10 +70,9 @@ __all__ = [
     "LOWER_IS_BETTER",
 ]
 
-_SET = r"(?:建议|安排|拟定|设定|确定|初步安排|初步确定)?"  # 主要预期目标建议为：as a draft puts it
 _LEAD = re.compile(
-    rf"(?:主要)?预期(?:性)?(?:目标|指标)(?:任务)?{_SET}(?:是|为|如下)?[：:]|(?:主要)?预期(?:性)?(?:目标|指标)(?:任务)?{_SET}(?:是|为)|"
-    rf"主要(?:发展)?目标(?:任务)?{_SET}(?:是|为)[：:]?|主要(?:发展)?目标(?:任务)?{_SET}(?:如下)?[：:]"
+    rf"(?:主要)?预期(?:性)?(?:目标|指标)(?:任务)?{GOAL_SET}(?:是|为|如下)?[：:]|(?:主要)?预期(?:性)?(?:目标|指标)(?:任务)?{GOAL_SET}(?:是|为)|"
+    rf"主要(?:发展)?目标(?:任务)?{GOAL_SET}(?:是|为)[：:]?|主要(?:发展)?目标(?:任务)?{GOAL_SET}(?:如下)?[：:]"
 )
 """The lead-in of the targets passage (``主要预期目标是：``, ``预期目标为``, ``主要目标任务是：``,
 ``主要预期目标建议为：``, ``主要预期指标安排如下：``)."""

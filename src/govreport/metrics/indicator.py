@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from govreport.metrics.record import CLAUSE_PUNCT, VERB, Context, TailPattern, Window
+from govreport.metrics.record import CLAUSE_PUNCT, GOAL_SET, VERB, Context, TailPattern, Window
 from govreport.model import Change
 from govreport.numerals import PLAN_NAME, YEAR
 
@@ -44,7 +44,7 @@ TRAIL_JUNK = TailPattern(
 )
 """What is cut from the end of the phrase."""
 _QUOTES = str.maketrans("", "", "“”\"‘’「」")
-_GOAL_LEAD = re.compile(r".*(?:目标|指标)(?:任务)?(?:建议|安排|拟定|设定|确定)?(?:是|为)")
+_GOAL_LEAD = re.compile(rf".*(?:目标|指标)(?:任务)?{GOAL_SET}(?:是|为)")
 """A lead-in naming goals with no colon after it (``主要预期目标是地区生产总值增长…``): the
 subject is what follows it."""
 

@@ -23,6 +23,7 @@ __all__ = [
     "CLAUSE_REACH",
     "CONTEXT_AFTER",
     "CONTEXT_BEFORE",
+    "GOAL_SET",
     "Context",
     "Quantity",
     "SENTENCE_PUNCT",
@@ -54,6 +55,10 @@ VERB: Final[str] = (
     r"|(?P<decline>下降|降低|减少|下滑|回落|缩小|缩短|压减|压缩|削减|下拉|降|减)"
 )
 """The verbs of change, in three named groups: ``to``, ``growth`` and ``decline``."""
+
+GOAL_SET: Final[str] = r"(?:建议|安排|拟定|设定|确定|初步安排|初步确定)?"
+"""How a draft sets the goals it names, between 目标 and 是/为 (``主要预期目标建议为``): what
+the targets passage, the target labeller and the indicator's cleaning all read."""
 
 
 class TailPattern:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from govreport.metrics.record import CLAUSE_PUNCT, Context, Window
+from govreport.metrics.record import CLAUSE_PUNCT, GOAL_SET, Context, Window
 from govreport.numerals import YEAR
 
 __all__ = [
@@ -29,7 +29,7 @@ TARGET_RE = re.compile(
 """Words that make the quantity of their own clause a target."""
 LEAD_TARGET_RE = re.compile(
     rf"^(?:[^，,；;：:\d]{{1,6}}[，,])?[ \t]*(?:今年|明年|全年|{YEAR}[ \t]*年)?[ \t]*(?:力争|争取|力求|到[ \t]*{YEAR}[ \t]*年)"
-    r"|^[^，,；;：:]*?(?:预期目标|预期指标|主要目标)(?:任务)?(?:建议|安排|拟定|设定|确定)?(?:是|为)"
+    rf"|^[^，,；;：:]*?(?:预期目标|预期指标|主要目标)(?:任务)?{GOAL_SET}(?:是|为)"
 )
 """A sentence that opens with these — or whose first clause names its goals with no colon
 after (``主要预期目标是地区生产总值增长5%左右，…``) — governs the clauses joined to its first
