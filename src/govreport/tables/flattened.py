@@ -140,13 +140,12 @@ class _Tokens:
             return None  # a delimited row: another layout
         head = line.head
         heading = match_heading(norm, head)
-        numbered = heading is not None and heading.key in _NUMBERED_NAMES
+        box = COLUMN_TITLE.match(norm, head, line.end) is not None
         marked = (
-            heading is not None or COLUMN_TITLE.match(norm, head, line.end) is not None
-            or match_figure(norm, head, line.end) is not None
+            heading is not None or box or match_figure(norm, head, line.end) is not None
             or (norm.startswith("注", head) and norm[head + 1 : head + 2] in ("：", ":"))
         )
-        numbered = numbered and COLUMN_TITLE.match(norm, head, line.end) is None
+        numbered = heading is not None and heading.key in _NUMBERED_NAMES and not box
         return _Token(index, line.start, line.end, "".join(clean(raw).split()), marked, numbered)
 
 

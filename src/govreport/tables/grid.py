@@ -3,12 +3,12 @@
 Every layout ends here: it finds its rows and the text and span of each cell, and
 :func:`build_table` decides what the rows mean, the same way for all of them. The first row
 is the header (with a second row under it that only names columns, ``2025年`` and
-``2030年`` under a ``目标值`` over both); a header repeated later (after a page break) is dropped; a row whose only
-filled cell is bold (``<b>经济发展</b>``), or that has a single filled cell in a table of
-more than two columns, becomes the category of the rows below it, and so does a cell in a
-类别 column (the rows below it leave theirs empty, or repeat a merged cell); the unit of a
-row is the one its indicator name ends with (``（%）``), and each numeric cell under a year
-column gets a metric.
+``2030年`` under a ``目标值`` over both); a header repeated later (after a page break) is
+dropped; a row whose only filled cell is bold (``<b>经济发展</b>``), or that has a single
+filled cell in a table of more than two columns, becomes the category of the rows below it,
+and so does a cell in a 类别 column (the rows below it leave theirs empty, or repeat a
+merged cell); the unit of a row is the one its indicator name ends with (``（%）``), and
+each numeric cell under a year column gets a metric.
 """
 from __future__ import annotations
 
