@@ -241,6 +241,16 @@ def test_category_column_written_once_per_group(sep):
     check_all(report)
 
 
+def test_a_category_column_that_is_the_only_text_column_names_the_rows():
+    """A bulletin's price table: its first column is headed 类别 but holds each row's name
+    (食品烟酒, 衣着 …); with no other text column it is the name, not each row's category."""
+    text = "表2 居民消费价格指数\n\n类别\t指数（以上年为100）\n居民消费价格\t100.3\n食品烟酒\t99.1\n衣着\t101.2\n"
+    (table,) = parse_text(text).tables
+    assert [(r.category, r.cells[0].text, r.cells[1].text) for r in table.rows] == [
+        (None, "居民消费价格", "100.3"), (None, "食品烟酒", "99.1"), (None, "衣着", "101.2"),
+    ]
+
+
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["adjacent", "blank-lines-between"])
 def test_category_lines_without_tabs_stay_inside_the_table(gap):
     """``<b>经济发展</b>`` or ``**创新驱动**`` alone on a line, between rows: a category row

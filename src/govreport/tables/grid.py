@@ -124,9 +124,10 @@ def build_table(text: str, rows: Sequence[GridRow], span: Span, *, category_col:
         if len(filled) == 1 and len(header) > 2 and (grid_row.bold or not texts[0].isdigit()):
             category = filled[0]
             continue
-        if category_col is not None and category_col < len(texts) and texts[category_col]:
-            category = texts[category_col]
         col = name_col if name_col is not None else _first_text_column(texts)
+        if category_col is not None and category_col != col and category_col < len(texts) and texts[category_col]:
+            # a 类别 column that is the only text column names the rows: it is no category
+            category = texts[category_col]
         name = texts[col] if col is not None and col < len(texts) else None
         unit = row_unit(name) if name is not None else None
         row_cells = []
