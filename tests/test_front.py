@@ -37,7 +37,7 @@ def roles(report):
 def test_rules_are_named_ordered_and_documented():
     names = [name for name, _ in RULES]
     assert names == ["salutation", "header", "contents", "notice", "body", "subtitle", "speaker", "title",
-                     "furniture"]
+                     "byline", "furniture"]
     assert all(rule.__doc__ for _, rule in RULES)
 
 
@@ -520,3 +520,49 @@ def test_a_notice_dated_in_full_width_digits_after_a_source_line():
     assert furniture(report, FurnitureKind.SOURCE) == ["发布时间：2026-01-15"]
     assert roles(report) == [FrontRole.NOTICE] * 5
     assert [s.title for s in report.sections] == ["扩大消费"]
+
+
+def test_a_bulletin_signed_and_dated_under_its_title():
+    """A statistics bulletin (or a plan published alone) names its issuer and date on lines
+    of their own under the title: both are bylines, and the date is the document's."""
+    report = parse_text(doc("""
+        2025年青禾市国民经济和社会发展统计公报
+        青禾市统计局　国家统计局青禾调查队
+        （２０２６年３月１８日）
+        一、综合
+        全年全市地区生产总值增长5.1%。
+        """))
+    m = report.meta
+    assert (m.title, m.region, m.year, m.date) == ("2025年青禾市国民经济和社会发展统计公报", "青禾市", 2025,
+                                                   dt.date(2026, 3, 18))
+    assert roles(report) == [FrontRole.TITLE, FrontRole.BYLINE, FrontRole.BYLINE]
+    assert [s.title for s in report.sections] == ["综合"]
+    check_all(report)
+
+
+def test_a_month_under_a_plan_title_is_a_byline_but_no_date():
+    report = parse_text(doc("""
+        青禾市“十五五”生态环境保护规划
+        青禾市人民政府
+        2026年1月
+        一、发展基础
+        全市绿地面积达到120公顷。
+        """))
+    assert roles(report) == [FrontRole.TITLE, FrontRole.BYLINE, FrontRole.BYLINE]
+    assert report.meta.date is None and report.meta.year == 2026
+
+
+def test_a_body_named_away_from_the_title_is_no_byline():
+    """A source field's value (来源： / 青禾市人民政府) and a date after a subtitle are not
+    bylines: only the lines right under the title are; the subtitle's date stands."""
+    report = parse_text(doc("""
+        青禾市2026年政府工作报告
+        ——2026年1月20日在青禾市第五届人民代表大会第五次会议上
+        2026年1月25日
+        来源：
+        青禾市人民政府
+        各位代表：
+        现在，我代表市人民政府，向大会报告工作。
+        """))
+    assert FrontRole.BYLINE not in roles(report)
+    assert report.meta.date == dt.date(2026, 1, 20)

@@ -233,6 +233,8 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
     title = info.title
     flat_title = "".join((title or "").split())
     date = first_date(subtitle) if subtitle else None
+    if date is None and info.byline_date:
+        date = first_date(info.byline_date)
     kind = _kind(info, flat_title, sections)
     region = NATIONAL_REGION if national else _region(info, text, flat_title, kind, congress_region)
 

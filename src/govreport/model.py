@@ -92,6 +92,7 @@ class FrontRole(StrEnum):
     SPEAKER = "speaker"
     SALUTATION = "salutation"
     NOTICE = "notice"
+    BYLINE = "byline"  # under a title: who issues the document (统计局) or when (2024年4月29日)
 
 
 class FurnitureKind(StrEnum):

@@ -49,6 +49,7 @@ class FrontInfo:
     notice_title: str | None = None
     notice_recipients: str | None = None
     notice_date: str | None = None
+    byline_date: str | None = None
     salutation: bool = False
     header: dict[str, str] = attrs.Factory(dict)
 

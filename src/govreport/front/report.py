@@ -10,11 +10,12 @@ import regex
 
 from govreport.front.core import OFFICE, SALUTATION, SPEAKER, Cursor, flat_of, looks_like_title
 from govreport.front.header import SCRAPE_FIELDS
-from govreport.model import FrontRole
+from govreport.model import FrontMatter, FrontRole
+from govreport.normalize import normalize
 from govreport.numerals import DATE, YEAR
 from govreport.text import clean
 
-__all__ = ["title_rule", "subtitle_rule", "speaker_rule", "salutation_rule"]
+__all__ = ["title_rule", "subtitle_rule", "speaker_rule", "salutation_rule", "byline_rule"]
 
 _DASH_RUN = regex.compile(r"[—―─–‒-]{2,}")
 _SUBTITLE_LEAD = regex.compile(r"^(?:[—―─–‒-]{1,4}|～|~)[ ]*")
@@ -40,6 +41,11 @@ _SPEAKER_INSIDE = regex.compile(
 )
 _SPACE_BY_PUNCT = regex.compile(r"[ ]+(?=[“”‘’《》（）「」、，：])|(?<=[“”‘’《》（）「」、，：])[ ]+")
 _SUBTITLE_JOIN = 2
+# A government body named alone on a line (周口市统计局, 青禾区人民政府, 国家统计局周口调查队),
+# up to three of them side by side; and a date alone, maybe in brackets (（2024年4月）).
+_BODY = r"\p{Han}{2,24}?(?:人民政府(?:办公厅|办公室)?|政府|统计局|调查队|局|委员会|委|办公厅|办公室|厅)"
+_ISSUER_LINE = regex.compile(rf"{_BODY}(?:\s+{_BODY}){{0,2}}")
+_DATE_LINE = regex.compile(rf"[（(]?{YEAR}[ ]*年[ ]*[0-9]{{1,2}}[ ]*月(?:[ ]*[0-9]{{1,2}}[ ]*日)?[）)]?")
 
 
 def salutation_rule(cur: Cursor, i: int) -> int | None:
@@ -110,6 +116,25 @@ def speaker_rule(cur: Cursor, i: int) -> int | None:
     cur.info.speaker_office = flat_of(speaker.group("office"))
     cur.info.speaker_name = flat_of(speaker.group("name"))
     cur.front(i, i, FrontRole.SPEAKER, words)
+    return i + 1
+
+
+def byline_rule(cur: Cursor, i: int) -> int | None:
+    """Right under the title, the issuing body (``周口市统计局``) or the date (``2024年4月29日``) on
+    a line of its own, as a bulletin or a plan published alone writes them; the date is
+    the document's when no subtitle gives one."""
+    info = cur.info
+    last = cur.nodes[-1] if cur.nodes else None
+    if (not isinstance(last, FrontMatter) or last.role not in (FrontRole.TITLE, FrontRole.BYLINE)
+            or i == 0 or last.span.end != cur.lines[i - 1].end):
+        return None  # a byline stands right under the title
+    words = cur.words(i)
+    date_line = _DATE_LINE.fullmatch(normalize(cur.flat(i)))
+    if date_line is None and _ISSUER_LINE.fullmatch(words) is None:
+        return None
+    if date_line is not None and info.byline_date is None:
+        info.byline_date = date_line.group()
+    cur.front(i, i, FrontRole.BYLINE, words)
     return i + 1
 
 

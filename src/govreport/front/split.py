@@ -9,7 +9,7 @@ from govreport.front.contents import contents_rule
 from govreport.front.core import SALUTATION, Cursor, FrontInfo, FrontNode, FrontRule
 from govreport.front.header import SOURCE_FIELDS, header_rule
 from govreport.front.notice import notice_rule
-from govreport.front.report import salutation_rule, speaker_rule, subtitle_rule, title_rule
+from govreport.front.report import byline_rule, salutation_rule, speaker_rule, subtitle_rule, title_rule
 from govreport.model import Furniture, FurnitureKind
 from govreport.segment import Line
 
@@ -46,6 +46,7 @@ RULES: tuple[tuple[str, FrontRule], ...] = (
     ("subtitle", subtitle_rule),
     ("speaker", speaker_rule),
     ("title", title_rule),
+    ("byline", byline_rule),
     ("furniture", furniture_rule),
 )
 """The front-matter rules in the order they are asked; the first that recognises a line
