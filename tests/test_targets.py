@@ -46,6 +46,8 @@ def rows(hs: tuple[govreport.Headline, ...]) -> list[tuple[str | None, str, str 
     ("云岭省生产总值", Change.GROWTH, "%", "gdp_growth"),
     ("居民消费价格涨幅", Change.LEVEL, "%", "cpi"),
     ("居民消费价格", Change.GROWTH, "%", "cpi"),
+    ("居民消费价格指数涨幅", Change.LEVEL, "%", "cpi"),
+    ("居民消费价格总水平", Change.GROWTH, "%", "cpi"),
     ("城镇调查失业率", Change.LEVEL, "%", "unemployment_rate"),
     ("城镇登记失业率", Change.LEVEL, "%", None),
     ("城镇新增就业", Change.LEVEL, "人", "new_urban_jobs"),

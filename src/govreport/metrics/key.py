@@ -72,7 +72,7 @@ DEFAULT_KEYS_RULES: Final[tuple[KeyRule, ...]] = (
     KeyRule("gdp", _GDP, frozenset({"元", "美元"}), _LEVELS, doc="GDP level", hints=("生产总值", "GDP", "经济总量")),
     KeyRule("gdp_growth", rf"(?:{_GDP}){_RATE}|经济(?:增长|增速|增长速度)?", frozenset({"%"}), _GROWING,
             clause=rf"(?:{_GDP})|经济增长|经济增速", doc="GDP growth", hints=("生产总值", "GDP", "经济")),
-    KeyRule("cpi", r"居民消费价格(?:总水平)?(?:涨幅|指数|上涨|增幅|涨幅控制|水平)?|CPI|消费价格(?:涨幅)?|物价(?:总水平)?(?:涨幅)?",
+    KeyRule("cpi", r"居民消费价格(?:总水平|指数)?(?:涨幅|上涨|增幅|涨幅控制|水平)?|CPI|消费价格(?:涨幅)?|物价(?:总水平)?(?:涨幅)?",
             frozenset({"%"}), clause=r"居民消费价格|消费价格|物价", doc="consumer prices (居民消费价格涨幅)", hints=("价格", "CPI", "物价")),
     KeyRule("unemployment_rate", r"(?:城镇)?调查失业率", frozenset({"%"}), clause=r"(?:城镇)?调查失业率",
             doc="surveyed urban unemployment (not 登记失业率)", hints=("失业率",)),
