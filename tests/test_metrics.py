@@ -220,6 +220,7 @@ NOT_METRICS = [
     "每千人口执业医师数持续增加。",  # a denominator
     "承办第十五届全运会和十四届残运会。",  # editions
     "工业产值实现两位数增长。",  # an idiom
+    "坚持迈开两条腿，用好政府和市场两只手。",  # idioms of method, not counts
     "迈向千兆光网时代。",  # 千兆 is a bandwidth class
     "序号\t指标\t2025年\n23\t人均预期寿命（岁）\t81.2\n24\t人均住房面积（平方米）\t40",  # table cells
     "（三）\n12\n\n个人所得税改革",  # a bare number on its line does not bind to the next
