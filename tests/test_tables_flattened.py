@@ -365,8 +365,15 @@ flat_text = st.lists(st.one_of(st.sampled_from(CELLS), words), max_size=60).flat
     lambda cells: st.sampled_from(["\n\n", "\n", "\n\n\n"]).map(lambda gap: gap.join(cells) + "\n"))
 
 
+# the same cells with a space, a line break or a blank line after each: tables whose cells
+# are the words of their lines, and runs of words that only look like one
+gaps = st.sampled_from([" ", " ", "  ", "\n", "\n\n", " \n"])
+spaced_text = st.lists(st.tuples(st.one_of(st.sampled_from(CELLS), words), gaps), max_size=60).map(
+    lambda pairs: "".join(cell + gap for cell, gap in pairs) + "\n")
+
+
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(flat_text)
+@given(st.one_of(flat_text, spaced_text))
 def test_find_and_read_never_raise_and_spans_hold(text):
     norm = normalize(text)
     lines = split_lines(norm)

@@ -54,6 +54,9 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout("pipe", find_pipe, read_pipe, re.compile(r"\|")),
     Layout("flattened", flattened.find, flattened.read),
     Layout("aligned", aligned.find, aligned.read, re.compile("  ")),
+    # a header of words holds a name or number column's header beside a space (指标, 指 标)
+    Layout("spaced", flattened.find_words, flattened.read_words,
+           re.compile(r"[序编][ ]?号|[指][ ]?标|名[ ]?称|项[ ]?目")),
 )
 """The table layouts beyond delimited rows, in the order they are tried."""
 

@@ -20,6 +20,13 @@ are kept as one row and a ``table-cells-unfit`` diagnostic says so.
 
 A caption line right above the header (``表1 主要指标``, ``…主要预期指标一览表``) is part
 of the table (:func:`govreport.tables.captions.caption_at`).
+
+A PDF's text layer gives a table another way: a row a line, its cells set apart by single
+spaces (``经济发展 1 地区生产总值增长（%） 5.6 — 5左右 预期性``). That is the same puzzle
+with words for lines, and :func:`find_words` / :func:`read_words` solve it with the same
+rows, under two more rules: the header is one line (opening with its number, category or
+name column; a cell spaced out letter by letter, ``指 标``, is one), and every row starts a
+line and ends one, so the table ends at the first line whose words fit no row.
 """
 from __future__ import annotations
 
@@ -27,6 +34,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 import attrs
+import regex
 
 from govreport.errors import Diagnostic, diagnostic
 from govreport.markers import COLUMN_TITLE, match_figure, match_heading
@@ -42,7 +50,7 @@ from govreport.tables.indicators import (
 )
 from govreport.text import clean
 
-__all__ = ["find", "read", "header_role"]
+__all__ = ["find", "read", "find_words", "read_words", "header_role"]
 
 Role = Literal["number", "category", "name", "unit", "attribute", "value", "text", "other"]
 
@@ -108,25 +116,36 @@ class _Token:
 
 
 class _Tokens:
-    """The non-blank lines from a position on, read only as far as they are asked for."""
+    """The cells from a line on, read only as far as they are asked for: each non-blank line
+    is one cell, or, with ``words``, each of its words (a table whose cells a PDF extractor
+    set apart by single spaces; the words of the header line spaced out letter by letter,
+    ``指 标``, are one)."""
 
-    def __init__(self, norm: str, lines: Sequence[Line], first: int) -> None:
+    def __init__(self, norm: str, lines: Sequence[Line], first: int, words: bool = False,
+                 caption: bool = False) -> None:
         self.norm = norm
         self.lines = lines
         self.next_line = first
+        self.words = words
+        self.caption = caption  # the first line is a caption: one token, even with ``words``
         self.items: list[_Token] = []
 
     def get(self, k: int) -> _Token | None:
         """The ``k``-th token, read on demand; ``None`` past the last one."""
         while len(self.items) <= k:
-            token = self._read()
-            if token is None:
+            line_tokens = self._read()
+            if not line_tokens:
                 return None
-            self.items.append(token)
+            self.items += line_tokens
         return self.items[k]
 
-    def _read(self) -> _Token | None:
-        """The next token: the next non-blank line, or ``None`` at the end."""
+    def line_start(self, k: int) -> bool:
+        """Whether token ``k`` opens its line (or lies past the last token)."""
+        token, before = self.get(k), self.get(k - 1) if k > 0 else None
+        return token is None or before is None or token.index != before.index
+
+    def _read(self) -> list[_Token] | None:
+        """The tokens of the next non-blank line, or ``None`` at the end."""
         lines, norm = self.lines, self.norm
         while self.next_line < len(lines) and lines[self.next_line].blank:
             self.next_line += 1
@@ -146,7 +165,36 @@ class _Tokens:
             or (norm.startswith("注", head) and norm[head + 1 : head + 2] in ("：", ":"))
         )
         numbered = heading is not None and heading.key in _NUMBERED_NAMES and not box
-        return _Token(index, line.start, line.end, "".join(clean(raw).split()), marked, numbered)
+        if not self.words or (self.caption and not self.items):
+            return [_Token(index, line.start, line.end, "".join(clean(raw).split()), marked, numbered)]
+        found = [(m.start(), m.end()) for m in _WORD.finditer(norm, head, line.end)]
+        if len(self.items) == int(self.caption):
+            found = _letter_spaced(found)  # the header line
+        out = []
+        for n, (start, end) in enumerate(found):
+            key = clean(norm[start:end])
+            if key:
+                out.append(_Token(index, start, end, key, marked and not n, numbered and not n))
+        return out
+
+
+_WORD = regex.compile(r"[^ \t\u3000\u00a0]++")
+_HAN_SPACE = regex.compile(r"(?<=\p{Han})[ \u3000\u00a0]++(?=\p{Han})")
+
+
+def _letter_spaced(words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words of a header line with each run of one-character words (``指 标``, ``属 性``)
+    joined into one: a header cell spaced out to its column's width."""
+    out: list[tuple[int, int]] = []
+    run = 0  # one-character words in a row, ending with the last of ``out``
+    for start, end in words:
+        single = end - start == 1
+        if single and run:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        run = run + 1 if single else 0
+    return out
 
 
 def _other_header(tokens: _Tokens, j: int) -> bool:
@@ -287,6 +335,8 @@ class _Rows:
         first = self.tokens.get(k)
         if first is None or first.marked and not first.numbered and self.number_col is None:
             return False
+        if self.tokens.words and not self.tokens.line_start(k):
+            return False  # with words for cells, every row opens a line
         if self.number_col is not None and expected is not None:
             offsets = {len([c for c in range(self.number_col) if c not in omit]) for omit in self.omits}
             for offset in offsets | {1}:
@@ -305,8 +355,8 @@ class _Rows:
             cols = [c for c in range(self.width) if c not in omit]
             for broken in [None] + [c for c in cols if self.roles[c] in _BREAKABLE]:
                 fit = self._try(k, cols, broken, expected, lax)
-                if fit is None:
-                    continue
+                if fit is None or (self.tokens.words and not self.tokens.line_start(fit[1])):
+                    continue  # (with words for cells, a row ends its line)
                 cells, after = fit
                 ahead = look and self.starts_row(after, self._next(cells))
                 found.append(_Fit(k, after, cells, ahead, broken is not None, len(omit)))
@@ -319,7 +369,7 @@ class _Rows:
             if token is not None and token.marked and self.number_col is not None:
                 token = attrs.evolve(token, marked=False)
             if (token is not None and self.fits("category", [token], None, lax)
-                    and self.starts_row(k + 1, expected)):
+                    and self.tokens.line_start(k + 1) and self.starts_row(k + 1, expected)):
                 found.append(_Fit(k, k + 1, ((k,),), True, False, 0, category_row=True))
         return found
 
@@ -396,9 +446,10 @@ class _Layout:
     after: int  # token just after the table
 
 
-def _scan(norm: str, lines: Sequence[Line], i: int) -> tuple[_Tokens, _Layout] | None:
-    """The flattened table whose caption or header starts at ``lines[i]``, or ``None``."""
-    tokens = _Tokens(norm, lines, i)
+def _scan(norm: str, lines: Sequence[Line], i: int, words: bool = False) -> tuple[_Tokens, _Layout] | None:
+    """The flattened table whose caption or header starts at ``lines[i]``, or ``None``; with
+    ``words``, the table whose cells are the words of its lines, a row a line."""
+    tokens = _Tokens(norm, lines, i, words, caption=words and caption_at(norm, lines[i]))
     first = tokens.get(0)
     if first is None or first.marked:
         return None
@@ -410,7 +461,7 @@ def _scan(norm: str, lines: Sequence[Line], i: int) -> tuple[_Tokens, _Layout] |
         below = _read_header(tokens, 1)
         if below is not None and (header is None or header_role(first.key) in below.roles):
             header, caption = below, first
-    if header is None:
+    if header is None or (words and not tokens.line_start(header.after)):
         return None
     rows = _Rows(tokens, header)
     found: list[_Fit | tuple[int, int]] = []
@@ -425,7 +476,7 @@ def _scan(norm: str, lines: Sequence[Line], i: int) -> tuple[_Tokens, _Layout] |
                 expected = int(number.key) + 1 if number is not None else None
             k = fit.after
             continue
-        end = rows.unfit_end(k, expected)
+        end = None if words else rows.unfit_end(k, expected)
         if end is None:
             break
         found.append((k, end))
@@ -458,9 +509,52 @@ def find(norm: str, lines: Sequence[Line], i: int) -> int:
     return -1 if last is None else last.index + 1
 
 
+_WORDS_LINE_MAX = 120  # a header line of words, or a caption, is no longer than this
+_FIRST_HEADERS = NUMBER_HEADERS | CATEGORY_HEADERS | INDICATOR_HEADERS
+"""What the first cell of a header of words says: an indicator table opens with its number,
+category or name column."""
+_CAPTION_ENDS = frozenset("表单标)）:：")  # the last character of a caption that is not 表N …
+
+
+def find_words(norm: str, lines: Sequence[Line], i: int) -> int:
+    """Whether a table whose cells are the words of its lines, a row a line, starts at
+    ``lines[i]`` (its header, or a caption above it): the index just after its last line, or
+    ``-1``. Rejects at once a line that is long or whose first word is no header word."""
+    line = lines[i]
+    head, end = line.head, line.end
+    if end - line.start > _WORDS_LINE_MAX:
+        return -1
+    gap = norm.find(" ", head, end)  # normalized text has spaces for U+3000 and the like
+    if gap < 0:
+        return -1  # one word: neither a header of words nor a caption set apart from its title
+    if gap == head + 1:  # 序 号, 指 标: a first header cell spaced out
+        second = norm.find(" ", gap + 1, end)
+        first = norm[head:gap] + norm[gap + 1 : second if second > 0 else end]
+    else:
+        first = norm[head:gap]
+    if first not in _FIRST_HEADERS:  # else a caption, told apart by its first or last character first
+        if not (norm[end - 1] in _CAPTION_ENDS or norm[head] in "表附") or not caption_at(norm, line):
+            return -1
+    scanned = _scan(norm, lines, i, words=True)
+    if scanned is None:
+        return -1
+    tokens, layout = scanned
+    last = tokens.get(layout.after - 1)
+    return -1 if last is None else last.index + 1
+
+
 def read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnostic]) -> Table | None:
     """The table held by ``lines`` (a region :func:`find` reported, blank lines left out)."""
-    scanned = _scan(norm, lines, 0)
+    return _read(text, norm, lines, diagnostics, words=False)
+
+
+def read_words(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnostic]) -> Table | None:
+    """The table held by ``lines`` (a region :func:`find_words` reported), its words its cells."""
+    return _read(text, norm, lines, diagnostics, words=True)
+
+
+def _read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnostic], words: bool) -> Table | None:
+    scanned = _scan(norm, lines, 0, words)
     if scanned is None:
         return None
     tokens, layout = scanned
@@ -527,8 +621,10 @@ def _span(tokens: _Tokens, start: int, after: int) -> Span:
 
 
 def _cell_text(text: str, tokens: _Tokens, group: Sequence[int]) -> str:
-    """A cell's display text from its tokens (a cell broken over lines is joined)."""
+    """A cell's display text from its tokens (a cell broken over lines is joined; a space
+    between two Chinese characters of a cell made of words, ``指 标``, is closed up)."""
     if not group:
         return ""
     span = _span(tokens, group[0], group[-1] + 1)
-    return clean(text[span.start : span.end])
+    shown = clean(text[span.start : span.end])
+    return str(_HAN_SPACE.sub("", shown)) if tokens.words else shown
