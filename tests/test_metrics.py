@@ -251,6 +251,19 @@ def test_indicator_and_change() -> None:
     assert _one(sentence, "5.1%").change is Change.LEVEL
 
 
+@pytest.mark.parametrize("sentence, indicator, key", [
+    ("一般公共预算收入18.2亿元、同口径增长9.5%。", "一般公共预算收入", "budget_revenue_growth"),
+    ("全县地区生产总值按可比价格计算增长6.2%。", "全县地区生产总值", "gdp_growth"),
+    ("地区生产总值完成326.5亿元，按可比价计算，增长6.2%。", "地区生产总值", "gdp_growth"),
+    ("规模以上工业增加值按不变价计算增长8.1%。", "规模以上工业增加值", None),
+    ("全国财政收入增长8%，按可比口径增长7.5%。", "全国财政收入", "budget_revenue_growth"),
+])
+def test_how_a_change_is_reckoned_is_no_part_of_its_indicator(sentence, indicator, key) -> None:
+    """同口径, 按可比价格计算 say how the growth is reckoned, not what grew."""
+    m = [m for m in extract_metrics(sentence) if m.unit == "%"][-1]
+    assert (m.indicator, m.key, m.change) == (indicator, key, Change.GROWTH)
+
+
 def test_change_to() -> None:
     m = _one("森林覆盖率提高到25.6%。", "25.6%")
     assert m.change is Change.TO

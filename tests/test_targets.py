@@ -258,6 +258,23 @@ def test_passage_as_numbered_lines_under_a_lead_in():
     assert rows(r.targets) == [("gdp_growth", "5.5%", None), ("unemployment_rate", "5.5%左右", "approx")]
 
 
+@pytest.mark.parametrize("mark", ["{n}.", "（{n}）", "{n}、"])
+def test_a_numbered_list_goes_on_through_entries_that_state_no_key(mark):
+    """An entry with no key of ours (规上工业增加值) does not end a list whose entries are
+    numbered: the ones after it are targets still."""
+    entries = ["地区生产总值增长6.5%左右；", "规上工业增加值增长8%；", "固定资产投资增长8%以上；",
+               "城乡居民人均可支配收入分别增长5.5%和7%；", "完成市下达的节能减排目标任务。"]
+    lines = "".join(mark.format(n=n) + e + "\n" for n, e in enumerate(entries, 1))
+    r = report("二、2026年工作安排\n今年主要预期目标是：\n" + lines + "围绕上述目标，抓好以下工作：\n（一）扩大需求。新建学校5所。\n")
+    assert rows(r.targets) == [
+        ("gdp_growth", "6.5%左右", "approx"),
+        ("fixed_investment_growth", "8%以上", "at_least"),
+        ("income_growth", "5.5%", None),
+        ("income_growth", "7%", None),
+    ]
+    assert [h.name for h in r.targets][-2:] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
 def test_five_year_and_long_range_goals_are_not_the_years_targets():
     r = report(
         "二、“十五五”时期主要目标\n“十五五”时期全市经济社会发展的主要目标是：地区生产总值年均增长5.5%。\n"

@@ -201,10 +201,14 @@ class _Finder:
             pieces = [_Piece(list_start, list_start + _list_end(rest), block.metrics, lead_start)]
             if not rest.strip(" \t\u3000\r\n：:*"):
                 # the list follows on its own lines or as items
+                shape = None  # the list mark of its first entry (1. ——), when it has one
                 for nxt in blocks[i + 1:]:
                     entry = text[nxt.start:nxt.end]
-                    if not self._is_entry(entry, nxt.metrics):
+                    # a heading's block starts at its title: its mark stands before it on the line
+                    marked = _mark_shape(text[text.rfind("\n", 0, nxt.start) + 1 : nxt.end] if nxt.heading else entry)
+                    if not (marked is not None and marked == shape) and not self._is_entry(entry, nxt.metrics):
                         break  # (a heading too may be an entry: ``1.地区生产总值增长5.5%；`` on its line)
+                    shape = marked if len(pieces) == 1 else shape
                     pieces.append(_Piece(nxt.start, nxt.start + _list_end(entry), nxt.metrics, lead_start))
                     if entry.rstrip().endswith("。"):
                         break
@@ -334,6 +338,17 @@ class _Finder:
             out.append(flat_cpi)
             out.sort(key=lambda h: h.span.start)
         return tuple(out)
+
+
+_ORDINAL_CHARS = re.compile(r"[一二三四五六七八九十\d①-⑳]+")
+
+
+def _mark_shape(entry: str) -> str | None:
+    """The list mark ``entry`` opens with, its number blotted out (``1.`` and ``2.`` alike,
+    ``——``), or ``None``: an entry marked as the list's first one was goes on with the list,
+    whatever it states."""
+    mark = _LIST_MARK.match(entry)
+    return None if mark is None else _ORDINAL_CHARS.sub("N", mark.group().strip(" \t\u3000"))
 
 
 def _list_end(body: str) -> int:
