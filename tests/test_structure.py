@@ -238,12 +238,74 @@ def test_box_end_policy(text, expected_boxes, expected_decisions):
     check_decisions(text, expected_decisions)
 
 
+# -- clause_list: numbered clauses of a sentence, not headings -----------------------------------
+
+CLAUSES = [
+    pytest.param(doc("""
+        一、今年工作安排
+        今年主要预期目标是：
+        1.地区生产总值增长6.5%左右；
+        2.规上工业增加值增长8%；
+        3.完成节能减排目标任务。
+        围绕上述目标，抓好以下工作：
+        （一）扩大有效需求
+        全年实施重点项目120个。
+        （二）建设青禾新城
+        新建道路5公里。
+        """),
+        [(1, "一、", "今年工作安排"), (2, "（一）", "扩大有效需求"), (2, "（二）", "建设青禾新城")],
+        [("clause_list", "1.: a clause of the list the paragraph before leads into, not a heading")],
+        id="targets-as-numbered-clauses"),
+    pytest.param(doc("""
+        一、主要任务
+        重点抓好以下工作：
+        1.扩大有效需求
+        全年实施重点项目120个。
+        2.建设青禾新城
+        新建道路5公里。
+        """),
+        [(1, "一、", "主要任务"), (2, "1.", "扩大有效需求"), (2, "2.", "建设青禾新城")],
+        [],
+        id="headings-after-a-colon-stay-headings"),
+    pytest.param(doc("""
+        一、主要任务
+        重点抓好以下工作：
+        1.扩大有效需求；
+        全年实施重点项目120个。
+        """),
+        [(1, "一、", "主要任务"), (2, "1.", "扩大有效需求")],
+        [],
+        id="one-clause-is-no-list"),
+]
+
+
+@pytest.mark.parametrize("text, expected_outline, expected_decisions", CLAUSES)
+def test_clause_list_policy(text, expected_outline, expected_decisions):
+    report, decisions = check(text, expected_outline, expected_decisions)
+    if not expected_decisions:
+        assert all(d.policy != "clause_list" for d in decisions)
+
+
+def test_the_clauses_of_a_list_are_items_with_their_metrics():
+    from govreport.model import Item, ItemKind
+
+    report = parse_text(CLAUSES[0].values[0])
+    items = [n for n in report.walk() if isinstance(n, Item)]
+    assert [(i.kind, i.marker, i.ordinal, i.text) for i in items] == [
+        (ItemKind.ENUMERATED, "1.", 1, "地区生产总值增长6.5%左右；"),
+        (ItemKind.ENUMERATED, "2.", 2, "规上工业增加值增长8%；"),
+        (ItemKind.ENUMERATED, "3.", 3, "完成节能减排目标任务。"),
+    ]
+    assert [m.text for m in items[0].metrics] == ["6.5%左右"] and items[0].metrics[0].key == "gdp_growth"
+    assert not report.diagnostics
+
+
 # -- explain ----------------------------------------------------------------------------------------
 
 def test_every_policy_is_listed_documented_and_named_by_decisions():
-    assert list(POLICIES) == ["stack", "restart", "bare_title", "box_end"]
+    assert list(POLICIES) == ["stack", "restart", "bare_title", "box_end", "clause_list"]
     assert all(policy.__doc__ for policy in POLICIES.values())
-    texts = [p.values[0] for p in STACK + RESTART + BARE + BOX]
+    texts = [p.values[0] for p in STACK + RESTART + BARE + BOX + CLAUSES]
     seen = {d.policy for text in texts for d in explain(text)}
     assert seen == set(POLICIES)
 

@@ -11,8 +11,8 @@ figure caption, a part title, or the first plain paragraph after its entries.
 
 Each decision that is not plain stack order is a named *policy* (:data:`POLICIES`):
 ``stack`` (sibling or child by marker style), ``restart`` (one style at two levels),
-``bare_title`` (where a title without a number goes) and ``box_end`` (where a 专栏 box
-ends). ``build(..., trace=[])`` records, for each heading, title and box ending, a
+``bare_title`` (where a title without a number goes), ``box_end`` (where a 专栏 box
+ends) and ``clause_list`` (numbered lines that are the clauses of a sentence, not headings). ``build(..., trace=[])`` records, for each heading, title and box ending, a
 :class:`Decision` naming the policy that placed it and why
 (:func:`govreport.parser.explain` gives them for a text).
 """
@@ -28,9 +28,10 @@ from govreport.errors import Diagnostic, diagnostic
 from govreport.model import Column, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Node, Note, Paragraph, Section, Table
 from govreport.span import Span
 from govreport.tables.indicators import read_indicators
+from govreport.text import clean
 
 __all__ = ["build", "PART_KEYS", "POLICIES", "Decision", "stack_policy", "restart_policy", "bare_title_policy",
-           "box_end_policy"]
+           "box_end_policy", "clause_list_policy"]
 
 PART_KEYS = ("第N编", "第N篇", "第N部分", "第N章", "一、")
 """Marker styles that, when a document has them, head its parts: a part title with no
@@ -361,8 +362,30 @@ def build(ctx: Context, events: Sequence[Event],
     With a ``trace`` list, each placement decision is appended to it as a :class:`Decision`
     (without one, none is made: tracing costs nothing unless asked for).
     """
-    joined = _join_tables(events)
+    joined = _clause_lists(ctx, _join_tables(events), trace)
     return _Builder(ctx, joined, trace).run(joined)
+
+
+def _clause_lists(ctx: Context, events: list[Event], trace: list[Decision] | None) -> list[Event]:
+    """``events`` with the numbered clauses of each list a paragraph leads into (see
+    :func:`clause_list_policy`) made items of that list instead of headings."""
+    out: list[Event] = []
+    i = 0
+    while i < len(events):
+        event = events[i]
+        out.append(event)
+        i += 1
+        count = clause_list_policy(ctx, events, i - 1) if isinstance(event, Paragraph) else 0
+        for heading in events[i : i + count]:
+            assert isinstance(heading, Heading)  # the policy counts headings only
+            m, title = heading.marker, heading.title_span
+            out.append(Item(heading.span, ItemKind.ENUMERATED, clean(ctx.text[title.start : heading.span.end]),
+                            m.text, m.ordinal, metrics=ctx.metrics(title.start, heading.span.end)))
+            if trace is not None:
+                trace.append(Decision("clause_list", heading.span,
+                                      f"{m.text}: a clause of the list the paragraph before leads into, not a heading"))
+        i += count
+    return out
 
 
 # -- the policies ---------------------------------------------------------------------------
@@ -440,6 +463,42 @@ def bare_title_policy(b: _Builder, next_heading: Heading | None) -> tuple[str, i
     return key, None, "no numbered part style: titles without a number nest as one more style"
 
 
+_CLAUSE_END = ("；", ";")
+_LIST_END = ("；", ";", "。")
+_CLAUSE_MAX = 120  # characters of a clause of a list: longer is a heading's paragraph
+
+
+def clause_list_policy(ctx: Context, events: Sequence[Event], i: int) -> int:
+    """How many headings after the paragraph ``events[i]`` are the clauses of the list it
+    leads into, rather than headings of the outline; ``0`` when none are.
+
+    The paragraph ends with a colon (``主要预期目标是：``), and at least two numbered lines
+    follow, one style numbered from 1 on, each a clause alone (no paragraph run into it)
+    ending with a semicolon, the last with a semicolon or a full stop
+    (``1.地区生产总值增长6.5%左右；`` … ``7.完成节能减排目标任务。``). A heading does not
+    end with a semicolon: such lines are the entries of a sentence, and the outline's own
+    numbering goes on after them as if they were not there.
+    """
+    lead = events[i]
+    if not isinstance(lead, Paragraph) or not lead.text.endswith(("：", ":")):
+        return 0
+    count = 0
+    key = None
+    for event in events[i + 1 :]:
+        if not isinstance(event, Heading) or event.rest is not None or event.marker.ordinal != count + 1:
+            break
+        if key is not None and event.marker.key != key:
+            break
+        source = ctx.norm[event.title_span.start : event.span.end].rstrip(" *\n")
+        if len(source) > _CLAUSE_MAX or not source.endswith(_LIST_END):
+            break
+        key = event.marker.key
+        count += 1
+        if not source.endswith(_CLAUSE_END):
+            break  # a full stop ends the list
+    return count if count >= 2 else 0
+
+
 def box_end_policy(b: _Builder, box: _BoxFrame, event: Event) -> tuple[bool, str]:
     """Whether a 专栏 box (it has no end marker) ends before ``event``, and why.
 
@@ -486,6 +545,7 @@ POLICIES: Mapping[str, Callable[..., object]] = MappingProxyType({
     "restart": restart_policy,
     "bare_title": bare_title_policy,
     "box_end": box_end_policy,
+    "clause_list": clause_list_policy,
 })
 """The nesting policies by name, in the order a heading meets them; a :class:`Decision`
 names one of these."""
