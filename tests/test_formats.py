@@ -301,3 +301,84 @@ def test_docx_table_with_a_two_row_header():
         ("细颗粒物年均浓度", "微克/立方米", Decimal("30"), Decimal("25"), "约束性"),
         ("空气质量优良天数比率", "%", Decimal("85"), Decimal("88"), "约束性")]
     check_all(report)
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _numbered_docx(paragraphs):
+    """A DOCX whose headings Word numbers itself: ``(text, props)`` paragraphs, ``props`` the
+    XML of their ``w:pPr``; one list (numId 1) of 一、 / （一） / 1. levels, a style
+    ``Heading1`` numbered at its first level, and a bullet list (numId 2)."""
+    numbering = (
+        f'<w:numbering xmlns:w="{W_NS}">'
+        '<w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+        '</w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="1">'
+        '<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="●"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+        '</w:numbering>'
+    )
+    styles = (f'<w:styles xmlns:w="{W_NS}"><w:style w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/>'
+              '</w:numPr></w:pPr></w:style></w:styles>')
+    body = "".join(f"<w:p><w:pPr>{props}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>" for text, props in paragraphs)
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", document)
+        zf.writestr("word/numbering.xml", numbering)
+        zf.writestr("word/styles.xml", styles)
+    return buf.getvalue()
+
+
+def _level(ilvl, num_id=1):
+    return f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+
+
+HEADING1 = '<w:pStyle w:val="Heading1"/>'
+
+
+def test_docx_numbers_word_draws_are_written_before_their_paragraphs():
+    data = _numbered_docx([
+        ("青禾市“十五五”生态环境保护规划", ""),
+        ("总体要求", HEADING1),
+        ("全市生态环境质量持续改善。", ""),
+        ("发展目标", _level(1)),
+        ("空气质量", _level(2)),
+        ("细颗粒物浓度下降到28微克/立方米。", ""),
+        ("水环境质量", _level(2)),
+        ("主要任务", _level(1)),
+        ("新建污水处理厂3座。", ""),
+        ("重点工程", _level(0)),
+        ("加强组织领导", _level(1)),
+        ("一张图管理，一个平台调度。", _level(0, num_id=2)),
+        ("未编号的段落。", HEADING1 + _level(0, num_id=0)),
+    ])
+    text = docx_to_text(data)
+    assert text.splitlines()[1:5] == ["一、总体要求", "全市生态环境质量持续改善。", "（一）发展目标", "1.空气质量"]
+    assert "2.水环境质量" in text and "（二）主要任务" in text and "二、重点工程" in text
+    assert "\n（一）加强组织领导\n" in text  # a level counts again from its start under the next 二、
+    assert "\n一张图管理" in text and "\n未编号的段落。" in text  # bullets and numbering taken off: no number
+    report = parse_bytes(data)
+    assert [(s.depth, s.marker, s.title) for s in report.sections] == [
+        (1, "一、", "总体要求"), (2, "（一）", "发展目标"), (3, "1.", "空气质量"), (3, "2.", "水环境质量"),
+        (2, "（二）", "主要任务"), (1, "二、", "重点工程"), (2, "（一）", "加强组织领导"),
+    ]
+    assert not report.diagnostics
+
+
+@pytest.mark.parametrize("fmt, n, shown", [
+    ("chineseCounting", 12, "十二"), ("chineseCountingThousand", 20, "二十"), ("ideographDigital", 10, "一〇"),
+    ("ideographTraditional", 3, "丙"), ("decimalEnclosedCircle", 4, "④"), ("decimalFullWidth", 7, "７"),
+    ("upperLetter", 2, "B"), ("decimalZero", 5, "05"), ("upperRoman", 14, "XIV"), ("lowerRoman", 9, "ix"),
+    ("cardinalText", 6, "6"),
+])
+def test_word_number_formats(fmt, n, shown):
+    from govreport.extract import _format_number
+
+    assert _format_number(n, fmt) == shown

@@ -302,7 +302,9 @@ def _read_capped(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
 
 
 def docx_to_text(data: bytes) -> str:
-    """The text of a DOCX file: one line per paragraph, table rows tab-separated.
+    """The text of a DOCX file: one line per paragraph, table rows tab-separated, and the
+    numbers Word draws for its numbered paragraphs (``一、`` ``（一）`` ``1.``, kept in
+    ``word/numbering.xml``, not in the text) written before them, as the page shows them.
 
     Raises :class:`FormatError` when ``data`` is not a readable DOCX file, or when its text
     inflates past :data:`MAX_DOCUMENT_XML`.
@@ -315,6 +317,8 @@ def docx_to_text(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             xml = _read_capped(zf, "word/document.xml", MAX_DOCUMENT_XML)
+            parts = {name: ElementTree.fromstring(_read_capped(zf, name, MAX_DOCUMENT_XML))
+                     for name in ("word/numbering.xml", "word/styles.xml") if name in zf.namelist()}
         root = ElementTree.fromstring(xml)
     except FormatError:
         raise
@@ -324,12 +328,151 @@ def docx_to_text(data: bytes) -> str:
     if body is None:
         return ""
     lines: list[str] = []
+    numbering = _Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
     for child in body:
         if child.tag == _W + "p":
-            lines.append(_paragraph_text(child))
+            lines.append(numbering.label(child) + _paragraph_text(child))
         elif child.tag == _W + "tbl":
             lines.extend(_table_lines(child))
     return "\n".join(lines) + "\n"
+
+
+_Level = tuple[str, str, int]  # numFmt, lvlText, start
+
+
+class _Numbering:
+    """The numbers Word draws before its numbered paragraphs: a paragraph names a list
+    (``w:numId``) and its level (``w:ilvl``) in its properties or its style's, the list's
+    abstract definition gives each level's format (``chineseCounting``, ``decimal`` …),
+    pattern (``（%1）``, ``%1.``, ``第%1章``) and start, and the counters run in document
+    order, a level's count going back to its start when a level above it counts on."""
+
+    def __init__(self, numbering: ElementTree.Element | None, styles: ElementTree.Element | None) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.lists: dict[str, tuple[str, dict[int, int]]] = {}  # numId → abstractNumId, start overrides
+        self.styles: dict[str, tuple[str | None, int | None]] = {}  # styleId → numId, ilvl
+        self.counters: dict[str, dict[int, int]] = {}  # abstractNumId → level → last number drawn
+        if numbering is not None:
+            for definition in numbering.iter(_W + "abstractNum"):
+                levels: dict[int, _Level] = {}
+                for lvl in definition.iter(_W + "lvl"):
+                    fmt, text, start = _val(lvl, "numFmt"), _val(lvl, "lvlText"), _val(lvl, "start")
+                    levels[_int(lvl.get(_W + "ilvl"))] = (
+                        fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
+                        text.get(_W + "val", "") if text is not None else "",
+                        _int(start.get(_W + "val")) if start is not None else 1,
+                    )
+                self.abstract[definition.get(_W + "abstractNumId", "")] = levels
+            for num in numbering.iter(_W + "num"):
+                ref = _val(num, "abstractNumId")
+                overrides = {}
+                for override in num.iter(_W + "lvlOverride"):
+                    start = _val(override, "startOverride")
+                    if start is not None:
+                        overrides[_int(override.get(_W + "ilvl"))] = _int(start.get(_W + "val"))
+                self.lists[num.get(_W + "numId", "")] = (ref.get(_W + "val", "") if ref is not None else "", overrides)
+        if styles is not None and self.lists:
+            for style in styles.iter(_W + "style"):
+                num_id, ilvl = _num_pr(style.find(_W + "pPr"))
+                if num_id is not None or ilvl is not None:
+                    self.styles[style.get(_W + "styleId", "")] = (num_id, ilvl)
+
+    def label(self, p: ElementTree.Element) -> str:
+        """The number drawn before paragraph ``p`` (``""`` when it has none), counted."""
+        if not self.lists:
+            return ""
+        props = p.find(_W + "pPr")
+        num_id, ilvl = _num_pr(props)
+        style = _val(props, "pStyle")
+        if style is not None:
+            style_num, style_lvl = self.styles.get(style.get(_W + "val", ""), (None, None))
+            num_id = num_id if num_id is not None else style_num
+            ilvl = ilvl if ilvl is not None else style_lvl
+        if num_id is None or num_id not in self.lists:
+            return ""  # numId 0 (numbering taken off) is never defined
+        abstract_id, overrides = self.lists[num_id]
+        levels = self.abstract.get(abstract_id, {})
+        level = ilvl or 0
+        if level not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract_id, {})
+        start = overrides.get(level, levels[level][2])
+        counters[level] = counters[level] + 1 if level in counters else start
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        fmt, pattern, _start = levels[level]
+        if fmt == "bullet" or fmt == "none":
+            return ""
+
+        def number(m: regex.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            shown = counters.get(k, overrides.get(k, levels.get(k, ("decimal", "", 1))[2]))
+            return _format_number(shown, levels.get(k, (fmt, "", 1))[0])
+
+        label = str(_LEVEL_REF.sub(number, pattern))
+        return label if not label or label[-1] in "、.．)）:：" else label + " "
+
+
+_LEVEL_REF = regex.compile(r"%([1-9])")
+_CN_DIGITS = "〇一二三四五六七八九"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value is not None and value.isdigit() and len(value) < 6 else 0
+
+
+def _num_pr(props: ElementTree.Element | None) -> tuple[str | None, int | None]:
+    """The list and level a paragraph's (or a style's) properties name, each ``None`` when unsaid."""
+    num_pr = _val(props, "numPr")
+    if num_pr is None:
+        return None, None
+    num_id, ilvl = _val(num_pr, "numId"), _val(num_pr, "ilvl")
+    return (num_id.get(_W + "val") if num_id is not None else None,
+            _int(ilvl.get(_W + "val")) if ilvl is not None else None)
+
+
+def _chinese(n: int) -> str:
+    """``n`` in Chinese counting (1–99 as 一…九十九; larger ones digit by digit)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+    return "".join(_CN_DIGITS[int(d)] for d in str(n))
+
+
+def _format_number(n: int, fmt: str) -> str:
+    """``n`` in the Word number format ``fmt`` (a format not known here is drawn in digits)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "chineseLegalSimplified"):
+        return _chinese(n)
+    if fmt in ("ideographDigital", "japaneseDigitalTenThousand", "taiwaneseDigital"):
+        return "".join(_CN_DIGITS[int(d)] for d in str(n))
+    if fmt in ("ideographTraditional", "ideographZodiac") and 1 <= n <= 10:
+        return _STEMS[n - 1]
+    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "decimalFullWidth":
+        return "".join(chr(0xFF10 + int(d)) for d in str(n))
+    if fmt in ("lowerLetter", "upperLetter") and 1 <= n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt in ("lowerRoman", "upperRoman") and 1 <= n < 4000:
+        roman = _roman(n)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
 
 
 def _val(props: ElementTree.Element | None, name: str) -> ElementTree.Element | None:
