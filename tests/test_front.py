@@ -566,3 +566,18 @@ def test_a_body_named_away_from_the_title_is_no_byline():
         """))
     assert FrontRole.BYLINE not in roles(report)
     assert report.meta.date == dt.date(2026, 1, 20)
+
+
+def test_a_date_under_an_undated_subtitle_is_the_delivery_date():
+    report = parse_text(doc("""
+        政府工作报告
+        ——在青禾区第三届人民代表大会第四次会议上
+        （2024年1月8日）
+        区长  李文华
+        各位代表：
+        现在，我代表区人民政府向大会报告工作。
+        """))
+    m = report.meta
+    assert (m.date, m.speaker.name, m.congress.term) == (dt.date(2024, 1, 8), "李文华", 3)
+    assert roles(report) == [FrontRole.TITLE, FrontRole.SUBTITLE, FrontRole.BYLINE, FrontRole.SPEAKER,
+                             FrontRole.SALUTATION]

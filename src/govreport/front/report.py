@@ -121,16 +121,21 @@ def speaker_rule(cur: Cursor, i: int) -> int | None:
 
 def byline_rule(cur: Cursor, i: int) -> int | None:
     """Right under the title, the issuing body (``周口市统计局``) or the date (``2024年4月29日``) on
-    a line of its own, as a bulletin or a plan published alone writes them; the date is
-    the document's when no subtitle gives one."""
+    a line of its own, as a bulletin or a plan published alone writes them; or the date
+    under a subtitle that gives none (``——在…会议上`` / ``（2024年1月8日）``). The date is the
+    document's when the subtitle gives none."""
     info = cur.info
     last = cur.nodes[-1] if cur.nodes else None
-    if (not isinstance(last, FrontMatter) or last.role not in (FrontRole.TITLE, FrontRole.BYLINE)
-            or i == 0 or last.span.end != cur.lines[i - 1].end):
-        return None  # a byline stands right under the title
+    if not isinstance(last, FrontMatter) or i == 0 or last.span.end != cur.lines[i - 1].end:
+        return None  # a byline stands right under the title (a date, under the subtitle too)
     words = cur.words(i)
     date_line = _DATE_LINE.fullmatch(normalize(cur.flat(i)))
-    if date_line is None and _ISSUER_LINE.fullmatch(words) is None:
+    if date_line is not None:
+        if last.role not in (FrontRole.TITLE, FrontRole.BYLINE, FrontRole.SUBTITLE):
+            return None
+        if last.role is FrontRole.SUBTITLE and DATE.search(normalize(info.subtitle or "")) is not None:
+            return None  # the subtitle is dated: a date after it is some other date
+    elif last.role not in (FrontRole.TITLE, FrontRole.BYLINE) or _ISSUER_LINE.fullmatch(words) is None:
         return None
     if date_line is not None and info.byline_date is None:
         info.byline_date = date_line.group()
