@@ -581,3 +581,21 @@ def test_a_date_under_an_undated_subtitle_is_the_delivery_date():
     assert (m.date, m.speaker.name, m.congress.term) == (dt.date(2024, 1, 8), "李文华", 3)
     assert roles(report) == [FrontRole.TITLE, FrontRole.SUBTITLE, FrontRole.BYLINE, FrontRole.SPEAKER,
                              FrontRole.SALUTATION]
+
+
+@pytest.mark.parametrize("first, second, title", [
+    ("青禾市国民经济和社会发展第十五个五年", "规划和二〇三五年远景目标纲要",
+     "青禾市国民经济和社会发展第十五个五年规划和二〇三五年远景目标纲要"),
+    ("青禾市人民政府", "工作报告", "青禾市人民政府工作报告"),
+])
+def test_a_title_broken_before_its_last_words(first, second, title):
+    """A cover page breaks a long title where the width ends it, even before 规划 or 报告."""
+    report = parse_text(first + "\n" + second + "\n2026 年 1 月\n第一章 发展基础\n全市绿地面积达到120公顷。\n")
+    m = report.meta
+    assert (m.title, m.region, m.year) == (title, "青禾市", 2026)
+    assert roles(report)[:2] == [FrontRole.TITLE, FrontRole.BYLINE]
+
+
+def test_a_line_before_a_title_is_not_joined_to_it_unless_the_title_goes_on():
+    report = parse_text("首页\n2026年青禾市政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n")
+    assert report.meta.title == "2026年青禾市政府工作报告"

@@ -129,6 +129,12 @@ def _year_from_outline(sections: Sequence[Section]) -> int | None:
     return None
 
 
+def _byline_year(byline: str) -> int | None:
+    """The year of a byline's date (``2026年1月``), when it is one a report may be for."""
+    m = _YEAR.search(normalize(byline))
+    return int(m.group("y")) if m is not None else None
+
+
 def _plan_year(title: str) -> int | None:
     """The first year of the plan a title names by its period (十四五 → 2021)."""
     m = _PERIOD.search(title)
@@ -246,6 +252,8 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
         year = int(m.group("y")) if m else None
     if year is None and date is not None:
         year = date.year
+    if year is None and info.byline_date:
+        year = _byline_year(info.byline_date)
     if year is None:
         year = _year_from_outline(sections)
 

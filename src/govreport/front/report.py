@@ -9,6 +9,7 @@ from __future__ import annotations
 import regex
 
 from govreport.front.core import OFFICE, SALUTATION, SPEAKER, Cursor, flat_of, looks_like_title
+from govreport.markers import match_heading
 from govreport.front.header import SCRAPE_FIELDS
 from govreport.model import FrontMatter, FrontRole
 from govreport.normalize import normalize
@@ -29,6 +30,8 @@ _SUBTITLE_BODY = regex.compile(
 _MEETING = regex.compile(r"(?:会议|大会)(?:开幕式)?上|）$")
 _MEETING_END = regex.compile(r"(?:会议上|大会上|会议开幕式上)")
 _TITLE_END = regex.compile(r"(?:报告|纲要|通知|建议)$")
+_TITLE_TAIL = regex.compile(r"(?:规划|纲要|工作报告|报告|统计公报)")
+"""How the second line of a title broken before its last words begins."""
 _FIELD_LINE = regex.compile(r"(?P<key>\p{Han}{1,6})[ ]*[:：]")
 _SPEAKER_SAYS = regex.compile(
     rf"(?P<office>[\p{{Han}}]{{0,24}}?{OFFICE})[ ]*(?P<name>\p{{Han}}(?:[ ]{{0,3}}\p{{Han}}){{1,2}})(?:同志)?(?:所?作|代表).{{0,20}}$"
@@ -145,12 +148,21 @@ def byline_rule(cur: Cursor, i: int) -> int | None:
 
 def title_rule(cur: Cursor, i: int) -> int | None:
     """The first line that reads as a title (``…政府工作报告``, ``…规划``, ``…纲要``), with
-    a second line when the first does not end the title."""
+    a second line when the first does not end the title; or a short line and the line after
+    it that begins with a title's last words (``…第十五个五年`` / ``规划和…纲要``)."""
     info = cur.info
-    if info.title is not None or not looks_like_title(cur.flat(i)):
+    if info.title is not None:
         return None
     j = i
     title = cur.flat(i)
+    if not looks_like_title(title):
+        # a title broken before its last words: 青禾市…第十五个五年 / 规划和二〇三五年远景目标纲要
+        if (i + 1 >= cur.limit or not _TITLE_TAIL.match(cur.flat(i + 1)) or len(title) > 40
+                or match_heading(cur.norm, cur.lines[i].head) is not None
+                or not looks_like_title(title + cur.flat(i + 1))):
+            return None
+        j = i + 1
+        title += cur.flat(j)
     while j + 1 < cur.limit and not _TITLE_END.search(title) and _TITLE_END.search(cur.flat(j + 1)):
         j += 1
         title += cur.flat(j)
