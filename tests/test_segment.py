@@ -11,6 +11,7 @@ from govreport.blocks import RULES
 from govreport.normalize import normalize
 from govreport.segment import Opening, Start, Starts, flowing, join_blocks, skip_page_numbers, split_lines
 from govreport.tables import find_regions
+from helpers import check_all, doc
 
 
 def blocks_of(text: str, starts: Starts) -> list[str]:
@@ -140,3 +141,63 @@ def test_flowing_keeps_the_length_and_changes_only_breaks_and_what_lies_between_
     flow = _flow(text)
     assert len(flow) == len(norm)
     assert all(a == b or b == " " for a, b in zip(norm, flow))
+
+
+# -- pages shown only by their numbers ----------------------------------------------------------
+
+PAGED = doc("""
+    青禾市“十五五”规划纲要
+    第一章 发展基础
+    “十四五”时期，全市地区生产总值年均增长5.8%，2025年
+    达到3215.6亿元。城镇新增
+    — 1 —
+    青禾市“十五五”规划纲要
+    就业累计达到28.6万人。
+    第二章 主要目标
+    到2030年，常住人口城镇
+    — 2 —
+    青禾市“十五五”规划纲要
+    化率达到72%。
+    — 3 —
+    青禾市“十五五”规划纲要
+    第三章 重点任务
+    建设省级以上创新平台50个。
+    — 4 —
+    """)
+
+
+def test_page_numbers_and_running_headers_of_a_text_without_page_breaks():
+    """A PDF turned into text keeps its page numbers (— 3 —) and running header on lines of
+    their own: they are page furniture, and a sentence cut by them reads whole."""
+    from govreport import Furniture, FurnitureKind, Paragraph, parse
+
+    report = parse(PAGED)
+    pages = [n for n in report.walk() if isinstance(n, Furniture) and n.kind is FurnitureKind.PAGE]
+    assert [n.text for n in pages] == ["— 3 —", "青禾市“十五五”规划纲要", "— 4 —"]  # the rest lie inside paragraphs
+    paragraphs = [n for n in report.walk() if isinstance(n, Paragraph)]
+    assert len(paragraphs) == 3 and not report.pages
+    jobs = next(m for m in report.metrics if m.text == "28.6万人")
+    assert (jobs.indicator, jobs.key) == ("城镇新增就业", "new_urban_jobs")
+    assert next(m for m in report.metrics if m.text == "72%").indicator == "常住人口城镇化率"
+    assert [s.title for s in report.sections] == ["发展基础", "主要目标", "重点任务"]
+    assert report.meta.title == "青禾市“十五五”规划纲要"  # the first line: a title, though the header repeats it
+    check_all(report)
+
+
+def test_two_page_numbers_are_no_pages():
+    from govreport.pages import infer_pages
+
+    assert infer_pages("甲\n— 1 —\n乙\n— 2 —\n") == []
+    assert infer_pages("甲\n— 3 —\n乙\n— 2 —\n丙\n— 1 —\n") == []  # not numbered upwards
+
+
+@given(st.lists(st.sampled_from(["正文。", "— 1 —", "- 2 -", "第3页", "第 4 页 共 9 页", "－５－", "青禾", ""]),
+                max_size=30))
+def test_inferred_pages_tile_the_text(lines):
+    from govreport.pages import infer_pages
+
+    text = "\n".join(lines)
+    spans = infer_pages(text)
+    if spans:
+        assert spans[0].start == 0 and spans[-1].end == len(text)
+        assert all(a.end == b.start for a, b in zip(spans, spans[1:]))

@@ -10,20 +10,26 @@ The parser hides these lines from the block rules (:func:`mask`) — so a paragr
 across a page break is one paragraph and no page number is read as a heading or a metric —
 and puts them back as :class:`~govreport.model.Furniture` nodes of kind ``page``
 (:func:`place`).
+
+A text extracted from such an original without its page breaks still shows its pages by
+their numbers standing alone on lines (``— 3 —``): :func:`infer_pages` cuts it there, and the
+same furniture is found on those pages (the running header under each page number too).
 """
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 import attrs
 import regex
 
+from govreport.front.core import looks_like_title
 from govreport.model import Column, Furniture, FurnitureKind, Item, Node, Section
 from govreport.span import Span
 
-__all__ = ["find_furniture", "mask", "place"]
+__all__ = ["find_furniture", "infer_pages", "mask", "place"]
 
 _DECORATED = regex.compile(
     r"[-—–－~·•\s]*+(?:[0-9]{1,4}|[ivxlcIVXLC]{1,7})[-—–－~·•\s]*+"  # — 3 —  - 3 -
@@ -84,7 +90,7 @@ def find_furniture(norm: str, pages: Sequence[Span]) -> list[Span]:
         bare_pages += bare
     bare_ok = bare_pages >= 2 and bare_pages >= _SHARE * len(pages)
     found: list[Span] = []
-    for lines in edges:
+    for page, lines in enumerate(edges):
         for k, (a, b) in enumerate(lines):
             piece = norm[a:b].strip()
             if _BARE.fullmatch(piece):
@@ -92,9 +98,41 @@ def find_furniture(norm: str, pages: Sequence[Span]) -> list[Span]:
                     found.append(Span(a, b))
             elif _DECORATED.fullmatch(piece) and any(ch.isdigit() for ch in piece):
                 found.append(Span(a, b))
+            elif page == k == 0 and looks_like_title(piece):
+                continue  # the document's first line is its title, which a running header repeats
             elif len(piece) <= _MAX_HEADER and keys[(k, _key(piece))] >= _MIN_REPEATS and len(pages) >= _MIN_REPEATS:
                 found.append(Span(a, b))
     return found
+
+
+# A page number alone on its line. It opens at the line break before it, a literal the
+# search skips to: a pattern opening with a class or ^ is tried at every character.
+_NUMBER_LINE = re.compile(
+    r"\n[ \t\u3000]*(?:[-—–－~][ \t\u3000]*(?P<a>[0-9０-９]{1,4})[ \t\u3000]*[-—–－~]"
+    r"|第[ \t\u3000]*(?P<b>[0-9０-９]{1,4})[ \t\u3000]*页"
+    r"(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?)[ \t\u3000]*(?=\r?\n|\r?$)"
+)
+
+
+def infer_pages(text: str) -> list[Span]:
+    """The pages of a text extracted from a paginated original without its page breaks,
+    told by its page-number lines (``— 3 —``, ``- 3 -``, ``第3页``): when at least three
+    stand alone on their lines, numbered upwards, each page ends with its number's line.
+    ``[]`` when the text shows no such pages (a bare number alone on a line is no proof).
+    Raw or normalized text alike (full-width digits and spaces are read)."""
+    ends: list[int] = []
+    last = -1
+    for m in _NUMBER_LINE.finditer(text):
+        number = int(m.group("a") or m.group("b"))
+        if number > last:
+            ends.append(m.end())
+            last = number
+    if len(ends) < _MIN_REPEATS:
+        return []
+    starts = [0, *ends]
+    if ends[-1] < len(text):
+        ends.append(len(text))
+    return [Span(a, b) for a, b in zip(starts, ends) if a < b]
 
 
 def mask(text: str, spans: Sequence[Span]) -> str:

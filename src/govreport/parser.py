@@ -18,7 +18,7 @@ from govreport.meta import extract_meta
 from govreport.metrics import MetricFinder
 from govreport.model import Furniture, Metric, Report, Section
 from govreport.normalize import SPACE_CHARS, normalize
-from govreport.pages import find_furniture, mask, page_furniture_nodes, place
+from govreport.pages import find_furniture, infer_pages, mask, page_furniture_nodes, place
 from govreport.segment import flowing, join_blocks, skip_page_numbers, split_lines, split_run_on_headings
 from govreport.span import Span
 from govreport.structure import Decision, build
@@ -60,13 +60,17 @@ def parse(text: str, *, strict: bool = False, metrics: bool = True,
     with _collector_paused():
         source = text  # what the rules read: the text with page furniture blanked out
         furniture: list[Furniture] = []
-        if page_spans:
-            found = find_furniture(normalize(text), page_spans)
+        # a text without page spans may still show its pages by their numbers (— 3 —)
+        cut = page_spans or infer_pages(text)
+        if cut:
+            found = find_furniture(normalize(text), cut)
             furniture = page_furniture_nodes(text, found)
             source = mask(text, found)
         report = _parse(source, metrics, rules)
         if page_spans:
             report = attrs.evolve(report, text=text, body=place(report.body, furniture), pages=page_spans)
+        elif furniture:
+            report = attrs.evolve(report, text=text, body=place(report.body, furniture))
     if not text.strip(_BLANK):
         report = attrs.evolve(report, diagnostics=report.diagnostics + (_empty_input(text),))
     diagnostics = report.diagnostics
