@@ -221,6 +221,7 @@ NOT_METRICS = [
     "承办第十五届全运会和十四届残运会。",  # editions
     "工业产值实现两位数增长。",  # an idiom
     "坚持迈开两条腿，用好政府和市场两只手。",  # idioms of method, not counts
+    "关爱3岁以下婴幼儿和60周岁及以上老年人，0—3岁儿童免费体检。",  # age brackets naming groups
     "迈向千兆光网时代。",  # 千兆 is a bandwidth class
     "序号\t指标\t2025年\n23\t人均预期寿命（岁）\t81.2\n24\t人均住房面积（平方米）\t40",  # table cells
     "（三）\n12\n\n个人所得税改革",  # a bare number on its line does not bind to the next
@@ -257,11 +258,17 @@ def test_indicator_and_change() -> None:
     ("地区生产总值完成326.5亿元，按可比价计算，增长6.2%。", "地区生产总值", "gdp_growth"),
     ("规模以上工业增加值按不变价计算增长8.1%。", "规模以上工业增加值", None),
     ("全国财政收入增长8%，按可比口径增长7.5%。", "全国财政收入", "budget_revenue_growth"),
+    ("全市地区生产总值前三季度增长5.1%。", "全市地区生产总值", "gdp_growth"),
+    ("1—11月，固定资产投资增长4.5%。", "固定资产投资", "fixed_investment_growth"),
 ])
 def test_how_a_change_is_reckoned_is_no_part_of_its_indicator(sentence, indicator, key) -> None:
-    """同口径, 按可比价格计算 say how the growth is reckoned, not what grew."""
+    """同口径, 按可比价格计算 say how the growth is reckoned, and 前三季度 when: not what grew."""
     m = [m for m in extract_metrics(sentence) if m.unit == "%"][-1]
     assert (m.indicator, m.key, m.change) == (indicator, key, Change.GROWTH)
+
+
+def test_an_age_that_ends_its_clause_is_a_metric() -> None:
+    assert [m.text for m in extract_metrics("人均预期寿命提高到81岁以上，平均年龄降至35岁。")] == ["81岁以上", "35岁"]
 
 
 def test_change_to() -> None:

@@ -342,6 +342,8 @@ class Scanner:
                 pos = qm.end()
         if value_high is not None and value_high <= value:
             return None  # 2025—2021 or a list: not a range
+        if unit in _AGE_UNITS and not den and self._names_a_group(pos):
+            return None  # 3岁以下婴幼儿, 60周岁及以上老年人: an age bracket naming a group
         power = MAGNITUDES.get(mag, 0)
         base_unit, extra = UNIT_BASES.get(unit, (unit, 0))
         rate = f"/{den}" if den else ""
@@ -350,6 +352,14 @@ class Scanner:
             s, pos, value, mag + unit + rate, fold(value, power + extra), base_unit + rate,
             value_high, high_base, qualifier,
         )
+
+    def _names_a_group(self, pos: int) -> bool:
+        """Whether an age ending at ``pos`` is followed by the noun it qualifies (a Chinese
+        character, after 及以上 and the like), not by the end of its clause."""
+        norm = self.norm
+        m = _AGE_TAIL.match(norm, pos, self.end)
+        after = norm[m.end() : m.end() + 1] if m is not None else norm[pos : pos + 1]
+        return "\u4e00" <= after <= "\u9fff"
 
     def _line_has_text_before(self, s: int) -> bool:
         """Whether the number's line has prose before it (a table row or a bare number has not)."""
@@ -450,6 +460,10 @@ class Scanner:
         if unit == "兆" and kind != "ar":
             return False
         return True
+
+
+_AGE_UNITS: Final[frozenset[str]] = frozenset({"岁", "周岁"})
+_AGE_TAIL = re.compile(r"(?:及|或|和)?(?:以上|以下|以内)")
 
 
 _CONTEXT_UNITS: Final[frozenset[str]] = frozenset(
