@@ -65,7 +65,8 @@ UNITS: Final[Mapping[str, str]] = MappingProxyType({
     # data rates
     "Mbps": "bandwidth", "Gbps": "bandwidth", "兆": "bandwidth",
     # ratios
-    "%": "ratio", "‰": "ratio", "个百分点": "ratio", "百分点": "ratio", "倍": "ratio",
+    "%": "ratio", "‰": "ratio", "个百分点": "ratio", "百分点": "ratio", "个千分点": "ratio", "千分点": "ratio",
+    "倍": "ratio",
     "成": "ratio",
     # durations and age
     "年": "duration", "个月": "duration", "天": "duration", "小时": "duration",
