@@ -97,6 +97,24 @@ def test_prose_with_spaces_that_opens_with_a_header_word_is_no_table():
     check_all(report)
 
 
+def test_category_cells_centred_in_their_groups():
+    """A PDF centres a merged 类别 cell: its words come on the middle row of the group. The
+    first row takes the first category, and a diagnostic says the others may be off."""
+    report = parse_text(doc("""
+        类别 序号 指标 2025年 2030年 属性
+        1 地区生产总值增长（%） 5.6 5左右 预期性
+        经济发展 2 全员劳动生产率增长（%） 6.1 6 预期性
+        3 常住人口城镇化率（%） 68.5 72 预期性
+        创新驱动 4 研发经费投入强度（%） 2.3 2.8 预期性
+        """))
+    assert [(i.number, i.category) for i in report.indicators] == [
+        (1, "经济发展"), (2, "经济发展"), (3, "经济发展"), (4, "创新驱动"),
+    ]
+    assert [d.code for d in report.diagnostics] == ["table-category-centred"]
+    check_all(report)
+    check_diagnostics(report)
+
+
 # -- properties -------------------------------------------------------------------------------
 
 _han = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=6)

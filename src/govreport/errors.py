@@ -66,6 +66,8 @@ CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
         Severity.WARNING, "an inline HTML <table> is not closed: its rows are read as far as they go"),
     "table-cells-unfit": CodeInfo(
         Severity.WARNING, "the cells of a flattened table (one cell a line) do not fit the columns of its header"),
+    "table-category-centred": CodeInfo(
+        Severity.INFO, "a table of words whose first row has no category: merged category cells stand mid-group"),
     "pdf-image-page": CodeInfo(
         Severity.WARNING, "PDF pages that hold images and no text layer: their content is not read (run OCR)"),
     "empty-input": CodeInfo(

@@ -291,7 +291,9 @@ class _Rows:
         self.omits: list[tuple[int, ...]] = [()] + [(c,) for c in mergeable]
         if len(mergeable) == 2:
             self.omits.append(tuple(mergeable))
-        self.written: set[int] = set()  # the mergeable columns some row so far has written
+        # the mergeable columns some row so far has written; with words for cells (a PDF's
+        # text), any: a merged cell's text stands in the middle of its group, not on top
+        self.written: set[int] = set(c for omit in self.omits for c in omit) if tokens.words else set()
         # fits() of the tokens from j on (one or two) as a cell of a role, remembered: the
         # readings tried at one place and the look-ahead of the place before ask it again
         self._fit_memo: dict[tuple[Role, int, int, int | None, bool], bool] = {}
@@ -606,6 +608,20 @@ def _read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnos
                 cell = with_metric(cell, text[span.start : span.end], span, unit, name, years.get(c))
             cells_out.append(cell)
         rows.append(Row(_span(tokens, entry.start, entry.after), tuple(cells_out), category, unit))
+    if words and category_col is not None and rows and rows[0].category is None:
+        # the first row has no category: each merged category cell stands in the middle of
+        # its group (a PDF centres it), so the rows above the first one are of its group,
+        # and a row between two is given the one above it, which may be wrong: said so
+        first_category = next((r.category for r in rows if r.category is not None), None)
+        for k, row in enumerate(rows):
+            if row.category is not None:
+                break
+            rows[k] = attrs.evolve(row, category=first_category)
+        diagnostics.append(diagnostic(
+            "table-category-centred",
+            "the table's first row has no category: its category cells stand mid-group, so a row is given "
+            "the category written above it (the first rows the first category); check the rows between two",
+            rows[0].span))
     first = tokens.get(0)
     last = tokens.get(layout.after - 1)
     assert first is not None and last is not None  # the scan read them
