@@ -109,6 +109,22 @@ HEADINGS = """\
 """
 
 
+def test_a_category_centred_in_its_group_is_the_groups():
+    """A merged 类别 cell printed in the middle of its group: the rows above it are its own."""
+    report = parse_text(
+        "类    别      序号    指    标                     2025年     2030年     属  性\n"
+        "               1      地区生产总值增长（%）        5.6        5左右      预期性\n"
+        "经济发展       2      全员劳动生产率增长（%）      6.1        6          预期性\n"
+        "               3      常住人口城镇化率（%）        68.5       72         预期性\n"
+        "创新驱动       4      研发经费投入强度（%）        2.3        2.8        预期性\n"
+    )
+    assert [(i.number, i.category) for i in report.indicators] == [
+        (1, "经济发展"), (2, "经济发展"), (3, "经济发展"), (4, "创新驱动"),
+    ]
+    assert [d.code for d in report.diagnostics] == ["table-category-centred"]
+    check_all(report)
+
+
 def test_prose_contents_and_centred_headings_are_no_table():
     for text in (PROSE, CONTENTS, HEADINGS, PROSE + "\n" + CONTENTS + "\n" + HEADINGS):
         norm = normalize(text)

@@ -67,7 +67,7 @@ CODES: Final[Mapping[str, CodeInfo]] = MappingProxyType({
     "table-cells-unfit": CodeInfo(
         Severity.WARNING, "the cells of a flattened table (one cell a line) do not fit the columns of its header"),
     "table-category-centred": CodeInfo(
-        Severity.INFO, "a table of words whose first row has no category: merged category cells stand mid-group"),
+        Severity.INFO, "a table from a PDF's text whose first row has no category: merged category cells stand mid-group"),
     "pdf-image-page": CodeInfo(
         Severity.WARNING, "PDF pages that hold images and no text layer: their content is not read (run OCR)"),
     "empty-input": CodeInfo(

@@ -44,7 +44,7 @@ from govreport.model import Table
 from govreport.numerals import ARABIC_YEAR
 from govreport.segment import Line
 from govreport.span import Span
-from govreport.tables.grid import GridCell, GridRow, build_table
+from govreport.tables.grid import GridCell, GridRow, build_table, centred_categories
 from govreport.text import clean
 
 __all__ = ["find", "read", "MAX_CELL"]
@@ -284,4 +284,4 @@ def read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnost
             span = Span(begin + mine[0][2], begin + mine[-1][3])
             cells.append(GridCell(_display(text[span.start : span.end]), span))
         rows.append(GridRow(Span(line.start, line.end), tuple(cells)))
-    return build_table(text, rows, Span(lines[0].start, lines[-1].end))
+    return centred_categories(build_table(text, rows, Span(lines[0].start, lines[-1].end)), diagnostics)

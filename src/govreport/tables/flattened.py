@@ -44,6 +44,7 @@ from govreport.segment import Line
 from govreport.span import Span
 from govreport.tables.captions import CAPTION_BLANKS, caption_at
 from govreport.tables.cells import read_cell, row_unit, with_metric
+from govreport.tables.grid import centred_categories
 from govreport.tables.indicators import (
     ATTRIBUTE_HEADERS, CATEGORY_HEADERS, INDICATOR_HEADERS, NUMBER_HEADERS, UNIT_HEADERS, header_key, is_attribute,
     is_unit, value_column,
@@ -608,25 +609,12 @@ def _read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnos
                 cell = with_metric(cell, text[span.start : span.end], span, unit, name, years.get(c))
             cells_out.append(cell)
         rows.append(Row(_span(tokens, entry.start, entry.after), tuple(cells_out), category, unit))
-    if words and category_col is not None and rows and rows[0].category is None:
-        # the first row has no category: each merged category cell stands in the middle of
-        # its group (a PDF centres it), so the rows above the first one are of its group,
-        # and a row between two is given the one above it, which may be wrong: said so
-        first_category = next((r.category for r in rows if r.category is not None), None)
-        for k, row in enumerate(rows):
-            if row.category is not None:
-                break
-            rows[k] = attrs.evolve(row, category=first_category)
-        diagnostics.append(diagnostic(
-            "table-category-centred",
-            "the table's first row has no category: its category cells stand mid-group, so a row is given "
-            "the category written above it (the first rows the first category); check the rows between two",
-            rows[0].span))
     first = tokens.get(0)
     last = tokens.get(layout.after - 1)
     assert first is not None and last is not None  # the scan read them
     caption = clean(text[layout.caption.start : layout.caption.end]) if layout.caption is not None else None
-    return Table(Span(first.start, last.end), header_cells, tuple(rows), caption=caption)
+    table = Table(Span(first.start, last.end), header_cells, tuple(rows), caption=caption)
+    return centred_categories(table, diagnostics) if words and category_col is not None else table
 
 
 def _span(tokens: _Tokens, start: int, after: int) -> Span:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from govreport.errors import Diagnostic, diagnostic
 from govreport.model import Row, Table
 from govreport.normalize import normalize
 from govreport.span import Span
@@ -140,6 +141,28 @@ def build_table(text: str, rows: Sequence[GridRow], span: Span, *, category_col:
             row_cells.append(read)
         out.append(Row(grid_row.span, tuple(row_cells), category, unit))
     return Table(span, header, tuple(out))
+
+
+def centred_categories(table: Table, diagnostics: list[Diagnostic]) -> Table:
+    """``table`` read from a PDF's text, when its first row has no category but a later one
+    has: each merged category cell stands in the middle of its group (a PDF centres it), so
+    the rows above the first category written are of its group, and each later row keeps the
+    one written above it, which for a row above a category cell may be the group before:
+    a ``table-category-centred`` diagnostic says so. ``table`` as it is otherwise."""
+    rows = list(table.rows)
+    first = next((r.category for r in rows if r.category is not None), None)
+    if not rows or rows[0].category is not None or first is None:
+        return table
+    for k, row in enumerate(rows):
+        if row.category is not None:
+            break
+        rows[k] = attrs.evolve(row, category=first)
+    diagnostics.append(diagnostic(
+        "table-category-centred",
+        "the table's first row has no category: its category cells stand mid-group, so a row is given "
+        "the category written above it (the first rows the first category); check the rows between two",
+        rows[0].span))
+    return attrs.evolve(table, rows=tuple(rows))
 
 
 def _first_text_column(texts: Sequence[str]) -> int | None:
