@@ -241,6 +241,29 @@ def test_category_column_written_once_per_group(sep):
     check_all(report)
 
 
+def test_the_cells_of_a_row_in_its_unit_column_s_unit_are_metrics_but_its_number_is_not():
+    """The unit may stand in a 单位 column instead of the name; the 序号 and 属性 cells are
+    never quantities, and a value column's year is the one its header names."""
+    text = ("表1 主要指标\n\n序号\t指标名称\t2025年现状\t2030年目标\t指标属性\t单位\n"
+            "1\t高速公路通车里程\t1250\t1500\t预期性\t公里\n"
+            "2\t森林覆盖率（%）\t20\t22\t约束性\t\n")
+    report = parse_text(text)
+    (table,) = report.tables
+    found = [(m.text, m.base_unit, m.year, m.indicator) for row in table.rows for c in row.cells for m in c.metrics]
+    assert found == [("1250", "公里", 2025, "高速公路通车里程"), ("1500", "公里", 2030, "高速公路通车里程"),
+                     ("20", "%", 2025, "森林覆盖率"), ("22", "%", 2030, "森林覆盖率")]
+    check_all(report)
+
+
+def test_a_header_that_names_its_column_s_unit():
+    """A bulletin's table: 年末数（万人） and 比重（%） each give their column's unit; a row
+    under 其中： is about what follows it."""
+    text = "表1 常住人口\n\n指标\t年末数（万人）\t比重（%）\n全市常住人口\t866.60\t\n其中：城镇\t392.66\t45.31\n"
+    (table,) = parse_text(text).tables
+    found = [(m.text, m.unit, m.indicator) for row in table.rows for c in row.cells for m in c.metrics]
+    assert found == [("866.60", "万人", "全市常住人口"), ("392.66", "万人", "城镇"), ("45.31", "%", "城镇")]
+
+
 def test_a_category_column_that_is_the_only_text_column_names_the_rows():
     """A bulletin's price table: its first column is headed 类别 but holds each row's name
     (食品烟酒, 衣着 …); with no other text column it is the name, not each row's category."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from govreport.errors import Diagnostic, diagnostic
 from govreport.model import Row, Table
@@ -22,8 +23,8 @@ from govreport.normalize import normalize
 from govreport.span import Span
 from govreport.tables.cells import YEAR_COLUMN, read_cell, row_unit, with_metric
 from govreport.tables.indicators import (
-    ATTRIBUTE_HEADERS, CATEGORY_HEADERS, INDICATOR_HEADERS, NUMBER_HEADERS, UNIT_HEADERS, header_column, header_key,
-    value_column,
+    ATTRIBUTE_HEADERS, CATEGORY_HEADERS, INDICATOR_HEADERS, NO_UNIT, NUMBER_HEADERS, UNIT_HEADERS, bare_name,
+    header_column, header_key, is_unit, value_column,
 )
 
 __all__ = ["GridCell", "GridRow", "build_table", "merge_header"]
@@ -105,6 +106,9 @@ def build_table(text: str, rows: Sequence[GridRow], span: Span, *, category_col:
     if stacked > 1:
         rows = [merge_header(rows[:stacked]), *rows[stacked:]]
     header: tuple[str, ...] = ()
+    unit_col: int | None = None
+    not_values: set[int | None] = set()
+    col_units: dict[int, str] = {}
     out: list[Row] = []
     category: str | None = None
     name_col: int | None = None
@@ -117,7 +121,14 @@ def build_table(text: str, rows: Sequence[GridRow], span: Span, *, category_col:
             name_col = header_column(header, INDICATOR_HEADERS)
             found = header_column(header, CATEGORY_HEADERS)
             category_col = found if found is not None else category_col
-            year_cols = {i: int(m.group("y")) for i, h in enumerate(header) if (m := YEAR_COLUMN.fullmatch(h))}
+            unit_col = header_column(header, UNIT_HEADERS)
+            # columns that hold no quantity of the row: its number, category, unit, attribute
+            not_values = {header_column(header, NUMBER_HEADERS), category_col, unit_col,
+                          header_column(header, ATTRIBUTE_HEADERS)}
+            # a column whose header names its unit (比重（%）, 年末数（万人）, 增长%) is in that unit
+            col_units = {i: u for i, h in enumerate(header) if i != name_col and (u := _header_unit(h))}
+            # the year each value column is of (2025年, 2030年目标, 现状（2025年）)
+            year_cols = {i: y for i, h in enumerate(header) if i != name_col and (y := value_column(h)[1]) is not None}
             continue
         if tuple(texts) == header:
             continue
@@ -131,12 +142,18 @@ def build_table(text: str, rows: Sequence[GridRow], span: Span, *, category_col:
             category = texts[category_col]
         name = texts[col] if col is not None and col < len(texts) else None
         unit = row_unit(name) if name is not None else None
+        if unit is None and unit_col is not None and unit_col < len(texts):
+            unit = _written_unit(texts[unit_col])
+        # what its cells are about: 森林覆盖率 of 森林覆盖率（%）, 城镇 of 其中：城镇
+        subject = _SUB_ROW.sub("", bare_name(name, unit)) if name is not None else None
         row_cells = []
         for i, cell in enumerate(cells):
             read = read_cell(cell.text)
-            if read.value is not None and unit is not None and i != col and (i in year_cols or not year_cols):
+            cell_unit = col_units.get(i, unit)
+            if (read.value is not None and cell_unit is not None and i != col and i not in not_values
+                    and (i in year_cols or not year_cols or i in col_units)):
                 raw = text[cell.span.start : cell.span.end]
-                with_one = with_metric(read, raw, cell.span, unit, name, year_cols.get(i))
+                with_one = with_metric(read, raw, cell.span, cell_unit, subject, year_cols.get(i))
                 read = attrs.evolve(with_one, metrics=()) if cell.copy else with_one
             row_cells.append(read)
         out.append(Row(grid_row.span, tuple(row_cells), category, unit))
@@ -163,6 +180,23 @@ def centred_categories(table: Table, diagnostics: list[Diagnostic]) -> Table:
         "the category written above it (the first rows the first category); check the rows between two",
         rows[0].span))
     return attrs.evolve(table, rows=tuple(rows))
+
+
+_SUB_ROW = regex.compile(r"^(?:其中|在总计中|内)[：:]")
+
+
+def _header_unit(cell: str) -> str | None:
+    """The unit a header cell gives its column: in brackets (``比重（%）``), or a ``%`` ending it."""
+    unit = row_unit(cell)
+    if unit is None and normalize(cell).rstrip().endswith("%"):
+        return "%"
+    return unit
+
+
+def _written_unit(text: str) -> str | None:
+    """The unit a 单位 cell names (``公里``, ``%``), or ``None`` for a dash or no unit."""
+    written = "".join(normalize(text).split())
+    return written if is_unit(written) and written not in NO_UNIT else None
 
 
 def _first_text_column(texts: Sequence[str]) -> int | None:

@@ -33,7 +33,8 @@ from govreport.tables.cells import one_unit, row_unit
 
 __all__ = [
     "INDICATOR_HEADERS", "CATEGORY_HEADERS", "NUMBER_HEADERS", "UNIT_HEADERS", "ATTRIBUTE_HEADERS",
-    "INDICATOR_FLAGS", "header_column", "header_key", "value_column", "is_unit", "is_attribute", "attribute_of",
+    "INDICATOR_FLAGS", "NO_UNIT", "bare_name", "header_column", "header_key", "value_column", "is_unit", "is_attribute",
+    "attribute_of",
     "cell_quantity", "read_indicators",
 ]
 
@@ -109,6 +110,9 @@ def value_column(cell: str) -> tuple[bool, int | None]:
 
 
 _DASHES = frozenset({"—", "——", "-", "--", "/", "－", "–", "无", "一"})
+
+NO_UNIT = frozenset({"—", "——", "-", "/", "－", "–", "无"})
+"""What a 单位 cell writes for a row without a unit."""
 
 
 def is_unit(text: str) -> bool:
@@ -240,7 +244,7 @@ def read_indicators(table: Table) -> tuple[Indicator, ...]:
         attribute = None
         if attr_col is not None and attr_col < len(cells):
             attribute = attribute_of(cells[attr_col].text)
-        found.append(Indicator(_bare_name(name, unit), row.span, number, unit, row_category,
+        found.append(Indicator(bare_name(name, unit), row.span, number, unit, row_category,
                                tuple(read), attribute))
     return tuple(found)
 
@@ -249,7 +253,7 @@ _NUMBERED_NAME = re.compile(r"[ ]*(?P<n>[0-9]{1,2})[ ]*[.、](?![0-9])[ ]*")
 """The number an indicator name may open with when the table has no 序号 column."""
 
 
-def _bare_name(name: str, unit: str | None) -> str:
+def bare_name(name: str, unit: str | None) -> str:
     """The indicator name without the unit in brackets at its end."""
     if unit:
         for suffix in (f"（{unit}）", f"({unit})"):
