@@ -375,7 +375,9 @@ def test_seed_003_indicator_table_cell_by_cell():
 
 
 @pytest.mark.parametrize("title_line", ["专栏 4 城市更新工程", "专栏4 城市更新工程", "### 专栏４　城市更新工程",
-                                        "**专栏 4 城市更新工程**", "## **专栏4** 城市更新工程"])
+                                        "**专栏 4 城市更新工程**", "## **专栏4** 城市更新工程", "【专栏4】城市更新工程",
+                                        "[专栏四] 城市更新工程", "专栏（四）城市更新工程", "专栏4-2　城市更新工程",
+                                        "专栏 4.2 城市更新工程"])
 def test_column_title_forms(title_line):
     text = f"一、城市建设\n\n完善城市功能。推进城市更新。\n\n{title_line}\n\n改造老旧小区120个，更新管网300公里。\n"
     report = parse_text(text)

@@ -162,9 +162,13 @@ def match_item(text: str, pos: int = 0) -> tuple[str, str, int | None, int] | No
 
 
 COLUMN_TITLE = regex.compile(
-    r"专[ ]?栏(?:[ ]*+(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?![0-9]))?(?P<sep>[ ：:、.．]*+)"
+    r"[【\[]?专[ ]?栏(?:[ ]*+(?:[（(](?P<p>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[）)]"
+    r"|(?P<n>[0-9]{1,3}|[一二三四五六七八九十百]{1,4})(?:[-—－–.．](?=[0-9])[0-9]{1,3})?)(?![0-9]))?"
+    r"(?P<close>[】\]])?"
+    r"(?P<sep>[ ：:、.．]*+)"
 )
-"""The opening of a 专栏 box title: ``专栏3``, ``专 栏 三：``, or ``专栏`` with no number."""
+"""The opening of a 专栏 box title: ``专栏3``, ``专 栏 三：``, ``专栏3-2`` (the second box of
+chapter 3: number 3), ``专栏（一）``, ``【专栏1】``, or ``专栏`` with no number."""
 
 _COLUMN_TITLE_MAX = 60
 
@@ -177,19 +181,20 @@ def match_column(text: str, pos: int, end: int) -> tuple[int | None, int] | None
     that happens to open with 专栏. A numbered box may have its title on the next line
     (the title then starts at ``end``).
     """
-    if not text.startswith("专", pos):
+    if not text.startswith(("专", "【专", "[专"), pos):
         return None
     m = COLUMN_TITLE.match(text, pos, end)
     if m is None:
         return None
-    numeral = m.group("n")
+    numeral = m.group("n") or m.group("p")
     title = text[m.end() : end]
     if numeral is None:
         words = title.strip(" *")
         if not words or len(words) > _COLUMN_TITLE_MAX or _SENTENCE_PUNCT.search(words):
             return None
         return None, m.end()
-    if not numeral.isdigit() and not m.group("sep") and m.end() < end and text[m.end()] not in "*“\"":
+    delimited = m.group("p") or m.group("close") or m.group("sep")  # （一）, 【专栏一】, 专栏一：
+    if not numeral.isdigit() and not delimited and m.end() < end and text[m.end()] not in "*“\"":
         return None  # 专栏一览: a word that opens with a numeral, not a box number
     return small_ordinal(numeral), m.end()
 
