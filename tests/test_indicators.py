@@ -18,7 +18,10 @@ from helpers import check_all, parse_text
     ("2025年", (True, 2025)), ("2030", (True, 2030)), ("现状（2025年）", (True, 2025)), ("2030年目标", (True, 2030)),
     ("2025年目标值", (True, 2025)), ("基期值（2020年）", (True, 2020)), ("２０３０年", (True, 2030)),
     ("目标", (True, None)), ("预期值", (True, None)), ("基期值", (True, None)), ("现状", (True, None)),
-    ("目 标 值", (True, None)), ("“十五五”目标", (True, None)),
+    ("目 标 值", (True, None)),
+    # a column named by its plan is of the plan's last year
+    ("“十五五”目标", (True, 2030)), ("“十五五”规划目标", (True, 2030)), ("十四五末", (True, 2025)),
+    ("“十四五”期末目标值", (True, 2025)), ("“十四五”基期值", (True, None)),
     ("属性", (False, None)), ("指标", (False, None)), ("2025年GDP", (False, None)), ("发展目标", (False, None)),
     # the plan period's averages and sums: value columns of no one year
     ("年均增长", (True, None)), ("年均增速〔累计〕", (True, None)), ("年均/累计", (True, None)),
@@ -193,4 +196,16 @@ def test_indicators_are_read_once_the_table_is_whole():
     (table,) = report.tables
     assert [i.number for i in table.indicators] == [1, 2]
     assert report.indicators == table.indicators
+    check_all(report)
+
+
+@pytest.mark.parametrize("mark", ["[1]", "①", "*", "（注2）"])
+def test_a_footnote_mark_after_a_name_is_no_part_of_it(mark):
+    text = ("第二章 主要目标\n\n| 指标 | 2025年 | “十五五”规划目标 | 属性 |\n|---|---|---|---|\n"
+            f"| 人均预期寿命（岁）{mark} | 79.6 | 80.5 | 预期性 |\n")
+    report = parse_text(text)
+    (ind,) = report.indicators
+    assert (ind.name, ind.unit, [v.year for v in ind.values]) == ("人均预期寿命", "岁", [2025, 2030])
+    assert [(m.text, m.year, m.indicator) for m in report.metrics] == [("79.6", 2025, "人均预期寿命"),
+                                                                      ("80.5", 2030, "人均预期寿命")]
     check_all(report)

@@ -39,6 +39,12 @@ _QUALS: dict[str, Flag] = {"左右": Flag.APPROX, "上下": Flag.APPROX, "约": 
           "以内": Flag.AT_MOST, "以下": Flag.AT_MOST, "不超过": Flag.AT_MOST, "<": Flag.AT_MOST, "≤": Flag.AT_MOST}
 _QUALIFIER = {Flag.APPROX: Qualifier.APPROX, Flag.AT_LEAST: Qualifier.AT_LEAST, Flag.AT_MOST: Qualifier.AT_MOST}
 _UNIT_IN_NAME = re.compile(r"[（(](?P<u>[^（）()]{1,8})[）)][ ]*$")
+_FOOTNOTE = re.compile(r"[ ]*(?:\[[0-9]{1,2}\]|［[0-9０-９]{1,2}］|[①-⑳]|\*+|\\\*|[（(]注[0-9]{0,2}[）)]|注[0-9]{1,2})[ ]*$")
+
+
+def without_footnote(name: str) -> str:
+    """An indicator name without the footnote mark after it (``[1]``, ``①``, ``*``, ``（注2）``)."""
+    return _FOOTNOTE.sub("", name, count=1) if name else name
 YEAR_COLUMN = re.compile(rf"(?P<y>{ARABIC_YEAR})[ ]*年?")
 
 
@@ -70,7 +76,7 @@ def read_cell(raw: str) -> Cell:
 def row_unit(name: str) -> str | None:
     """The unit written at the end of an indicator name: ``（%）``, ``（万户）``, ``（家）``, or a
     rate, ``（万元/人）``, ``（吨/年）``, ``（立方米/万元）``."""
-    m = _UNIT_IN_NAME.search(normalize(name).strip())
+    m = _UNIT_IN_NAME.search(without_footnote(normalize(name).strip()))
     if m is None:
         return None
     unit = m.group("u").strip()

@@ -21,7 +21,7 @@ from govreport.errors import Diagnostic, diagnostic
 from govreport.model import Row, Table
 from govreport.normalize import normalize
 from govreport.span import Span
-from govreport.tables.cells import YEAR_COLUMN, read_cell, row_unit, with_metric
+from govreport.tables.cells import YEAR_COLUMN, read_cell, row_unit, with_metric, without_footnote
 from govreport.tables.indicators import (
     ATTRIBUTE_HEADERS, CATEGORY_HEADERS, INDICATOR_HEADERS, NO_UNIT, NUMBER_HEADERS, UNIT_HEADERS, bare_name,
     header_column, header_key, is_unit, value_column,
@@ -145,7 +145,7 @@ def build_table(text: str, rows: Sequence[GridRow], span: Span, *, category_col:
         if unit is None and unit_col is not None and unit_col < len(texts):
             unit = _written_unit(texts[unit_col])
         # what its cells are about: 森林覆盖率 of 森林覆盖率（%）, 城镇 of 其中：城镇
-        subject = _SUB_ROW.sub("", bare_name(name, unit)) if name is not None else None
+        subject = _SUB_ROW.sub("", bare_name(without_footnote(name), unit)) if name is not None else None
         row_cells = []
         for i, cell in enumerate(cells):
             read = read_cell(cell.text)

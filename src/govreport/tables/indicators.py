@@ -28,8 +28,8 @@ from decimal import Decimal, InvalidOperation
 
 from govreport.model import Attribute, Cell, Flag, Indicator, IndicatorValue, Table
 from govreport.normalize import normalize
-from govreport.numerals import ARABIC_YEAR
-from govreport.tables.cells import one_unit, row_unit
+from govreport.numerals import ARABIC_YEAR, plan_number, plan_period
+from govreport.tables.cells import one_unit, row_unit, without_footnote
 
 __all__ = [
     "INDICATOR_HEADERS", "CATEGORY_HEADERS", "NUMBER_HEADERS", "UNIT_HEADERS", "ATTRIBUTE_HEADERS",
@@ -106,7 +106,19 @@ def value_column(cell: str) -> tuple[bool, int | None]:
         return True, None  # the period's average or sum: of no one year
     if _VALUE_WORDS.fullmatch(rest) is None or not (rest or years):
         return False, None
-    return True, int(years[-1]) if years else None
+    if not years:
+        return True, _plan_end(rest)
+    return True, int(years[-1])
+
+
+_PLAN_TARGET = re.compile(r"(?P<plan>十[一二三四五六七八九]五)(?:时期|期间|期)?(?:规划|目标|预期|期末)*(?:值|目标|目标值|水平|数|数值)?")
+
+
+def _plan_end(rest: str) -> int | None:
+    """The year a value column named by its plan is of: the plan's last (``“十五五”规划目标``,
+    ``十四五末`` → 2030, 2025); ``None`` for any other header (a baseline, 基期值)."""
+    m = _PLAN_TARGET.fullmatch(rest)
+    return plan_period(plan_number(m.group("plan")))[1] if m is not None else None
 
 
 _DASHES = frozenset({"—", "——", "-", "--", "/", "－", "–", "无", "一"})
@@ -226,7 +238,7 @@ def read_indicators(table: Table) -> tuple[Indicator, ...]:
         if unit is None and unit_col is not None and unit_col < len(cells):
             written = "".join(normalize(cells[unit_col].text).split())
             unit = written if written and written not in _DASHES and is_unit(written) else None
-        name = cells[name_col].text
+        name = without_footnote(cells[name_col].text)
         if number is None:
             nm = _NUMBERED_NAME.match(normalize(name))
             if nm is not None:  # 1.国内生产总值（GDP）增长（%）: the row's number, written in its name
