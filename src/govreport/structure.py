@@ -12,7 +12,7 @@ figure caption, a part title, or the first plain paragraph after its entries.
 Each decision that is not plain stack order is a named *policy* (:data:`POLICIES`):
 ``stack`` (sibling or child by marker style), ``restart`` (one style at two levels),
 ``bare_title`` (where a title without a number goes), ``box_end`` (where a 专栏 box
-ends) and ``clause_list`` (numbered lines that are the clauses of a sentence, not headings). ``build(..., trace=[])`` records, for each heading, title and box ending, a
+ends) and ``clause_list`` (where a list of numbered clauses of one sentence closes). ``build(..., trace=[])`` records, for each heading, title and box ending, a
 :class:`Decision` naming the policy that placed it and why
 (:func:`govreport.parser.explain` gives them for a text).
 """
@@ -28,7 +28,6 @@ from govreport.errors import Diagnostic, diagnostic
 from govreport.model import Column, Figure, Furniture, FurnitureKind, Item, ItemKind, Metric, Node, Note, Paragraph, Section, Table
 from govreport.span import Span
 from govreport.tables.indicators import read_indicators
-from govreport.text import clean
 
 __all__ = ["build", "PART_KEYS", "POLICIES", "Decision", "stack_policy", "restart_policy", "bare_title_policy",
            "box_end_policy", "clause_list_policy"]
@@ -159,9 +158,11 @@ class _Builder:
     ``root_last``/``last_ordinal`` (the last ordinal of each style in a list), ``part_key``.
     """
 
-    def __init__(self, ctx: Context, events: Sequence[Event], trace: list[Decision] | None = None) -> None:
+    def __init__(self, ctx: Context, events: Sequence[Event], trace: list[Decision] | None = None,
+                 list_ends: frozenset[int] = frozenset()) -> None:
         self.ctx = ctx
         self.trace = trace
+        self.list_ends = list_ends  # where a list of clauses ends (clause_list_policy)
         self.root: list[Node] = []
         self.root_last: dict[str, int] = {}
         self.seen_last: dict[str, int] = {}  # the last ordinal of each style, document-wide
@@ -260,6 +261,10 @@ class _Builder:
         frame = self.open_section(m.key, m.ordinal, m.text, m.style, event.title, event.title_span, event.span)
         if event.rest is not None:
             frame.children.append(event.rest)
+        if event.span.end in self.list_ends:
+            self.close_frame()  # the list of clauses ends: what follows is not under its last clause
+            self.note("clause_list", event.span, f"{m.text}: the last clause of the list the paragraph before "
+                      "leads into: the list closes, and what follows goes beside it")
 
     def bare(self, event: BareTitle, next_heading: Heading | None) -> None:
         """Open the section of an unnumbered title where the bare-title policy places it."""
@@ -362,30 +367,18 @@ def build(ctx: Context, events: Sequence[Event],
     With a ``trace`` list, each placement decision is appended to it as a :class:`Decision`
     (without one, none is made: tracing costs nothing unless asked for).
     """
-    joined = _clause_lists(ctx, _join_tables(events), trace)
-    return _Builder(ctx, joined, trace).run(joined)
+    joined = _join_tables(events)
+    return _Builder(ctx, joined, trace, _clause_list_ends(ctx, joined)).run(joined)
 
 
-def _clause_lists(ctx: Context, events: list[Event], trace: list[Decision] | None) -> list[Event]:
-    """``events`` with the numbered clauses of each list a paragraph leads into (see
-    :func:`clause_list_policy`) made items of that list instead of headings."""
-    out: list[Event] = []
-    i = 0
-    while i < len(events):
-        event = events[i]
-        out.append(event)
-        i += 1
-        count = clause_list_policy(ctx, events, i - 1) if isinstance(event, Paragraph) else 0
-        for heading in events[i : i + count]:
-            assert isinstance(heading, Heading)  # the policy counts headings only
-            m, title = heading.marker, heading.title_span
-            out.append(Item(heading.span, ItemKind.ENUMERATED, clean(ctx.text[title.start : heading.span.end]),
-                            m.text, m.ordinal, metrics=ctx.metrics(title.start, heading.span.end)))
-            if trace is not None:
-                trace.append(Decision("clause_list", heading.span,
-                                      f"{m.text}: a clause of the list the paragraph before leads into, not a heading"))
-        i += count
-    return out
+def _clause_list_ends(ctx: Context, events: Sequence[Event]) -> frozenset[int]:
+    """Where the last clause of each list a paragraph leads into ends (see
+    :func:`clause_list_policy`): the list closes there."""
+    ends: set[int] = set()
+    for i, event in enumerate(events):
+        if isinstance(event, Paragraph) and (count := clause_list_policy(ctx, events, i)):
+            ends.add(events[i + count].span.end)
+    return frozenset(ends)
 
 
 # -- the policies ---------------------------------------------------------------------------
@@ -470,14 +463,15 @@ _CLAUSE_MAX = 120  # characters of a clause of a list: longer is a heading's par
 
 def clause_list_policy(ctx: Context, events: Sequence[Event], i: int) -> int:
     """How many headings after the paragraph ``events[i]`` are the clauses of the list it
-    leads into, rather than headings of the outline; ``0`` when none are.
+    leads into; ``0`` when none are.
 
     The paragraph ends with a colon (``主要预期目标是：``), and at least two numbered lines
     follow, one style numbered from 1 on, each a clause alone (no paragraph run into it)
     ending with a semicolon, the last with a semicolon or a full stop
-    (``1.地区生产总值增长6.5%左右；`` … ``7.完成节能减排目标任务。``). A heading does not
-    end with a semicolon: such lines are the entries of a sentence, and the outline's own
-    numbering goes on after them as if they were not there.
+    (``1.地区生产总值增长6.5%左右；`` … ``7.完成节能减排目标任务。``). Each is a section, as
+    any line opening with a marker, but the list closes after its last clause: a heading
+    does not end with a semicolon, so what follows (the outline's ``（一）``) is not under
+    that clause but beside the list.
     """
     lead = events[i]
     if not isinstance(lead, Paragraph) or not lead.text.endswith(("：", ":")):
