@@ -33,8 +33,8 @@ def clean(raw: str) -> str:
 
 
 def clean_title(raw: str) -> str:
-    """A heading title for display: :func:`clean` plus trailing 。, colons and semicolons removed."""
-    return clean(raw).rstrip("。．.:：；;").strip(_TRIM)
+    """A heading title for display: :func:`clean` plus trailing 。 and colons removed."""
+    return clean(raw).rstrip("。．.:：").strip(_TRIM)
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
