@@ -268,6 +268,15 @@ def test_how_a_change_is_reckoned_is_no_part_of_its_indicator(sentence, indicato
     assert (m.indicator, m.key, m.change) == (indicator, key, Change.GROWTH)
 
 
+@pytest.mark.parametrize("sentence", [
+    "年末城镇调查失业率5.1%。", "12月末城镇调查失业率5.1%。", "全年城镇调查失业率平均值为5.1%。",
+    "城镇调查失业率全年平均5.1%。",
+])
+def test_when_in_the_year_a_level_is_taken_is_no_part_of_its_indicator(sentence) -> None:
+    (m,) = extract_metrics(sentence)
+    assert (m.indicator, m.key) == ("城镇调查失业率", "unemployment_rate")
+
+
 def test_an_age_that_ends_its_clause_is_a_metric() -> None:
     assert [m.text for m in extract_metrics("人均预期寿命提高到81岁以上，平均年龄降至35岁。")] == ["81岁以上", "35岁"]
 
