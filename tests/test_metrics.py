@@ -277,6 +277,26 @@ def test_when_in_the_year_a_level_is_taken_is_no_part_of_its_indicator(sentence)
     assert (m.indicator, m.key) == ("城镇调查失业率", "unemployment_rate")
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("社会消费品零售总额、外贸进出口总额分别增长6.5%和12%。",
+     [("社会消费品零售总额", "retail_sales_growth"), ("外贸进出口总额", "trade_growth")]),
+    ("地区生产总值和一般公共预算收入分别增长5%、 6%左右。",
+     [("地区生产总值", "gdp_growth"), ("一般公共预算收入", "budget_revenue_growth")]),
+    # a later run that elides the subjects goes to them again
+    ("机场旅客吞吐量和货邮吞吐量分别达到1.35亿人次、453.8万吨，分别增长8.3%、7.9%。",
+     [("机场旅客吞吐量", None), ("货邮吞吐量", None), ("机场旅客吞吐量", None), ("货邮吞吐量", None)]),
+    ("跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家。",
+     [("跨国公司地区总部", None), ("外资研发中心", None), ("跨国公司地区总部", None), ("外资研发中心", None)]),
+    # subjects that share an elided word, partners of one subject, or a list longer than the run
+    ("城镇、农村居民人均可支配收入分别增长4.5%、6.8%。", [("城镇、农村居民人均可支配收入", "income_growth")] * 2),
+    ("对中亚五国、东盟进出口分别增长37.2%、19%。", [("对中亚五国、东盟进出口", None)] * 2),
+    ("家用电器和音像器材类、体育娱乐用品类和书报杂志类零售额分别增长2.4%、3.7%、7.1%。",
+     [("家用电器和音像器材类、体育娱乐用品类和书报杂志类零售额", None)] * 3),
+])
+def test_respectively_gives_each_number_its_own_subject(sentence, expected) -> None:
+    assert [(m.indicator, m.key) for m in extract_metrics(sentence)] == expected
+
+
 def test_an_age_that_ends_its_clause_is_a_metric() -> None:
     assert [m.text for m in extract_metrics("人均预期寿命提高到81岁以上，平均年龄降至35岁。")] == ["81岁以上", "35岁"]
 

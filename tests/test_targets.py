@@ -115,7 +115,10 @@ def test_the_key_table_extends_and_rekeys_a_report():
     # a comparison's year at the end: what the figure is measured against, not its subject
     ("人均地区生产总值比2020年翻一番。", ["人均地区生产总值"]),
     ("单位地区生产总值能耗较2020年末下降13.5%。", ["单位地区生产总值能耗"]),
-    ("事故起数和死亡人数分别比二〇一九年下降4.8%和1.8%。", ["事故起数和死亡人数", "事故起数和死亡人数"]),
+    ("事故起数和死亡人数分别比二〇一九年下降4.8%和1.8%。", ["事故起数", "死亡人数"]),
+    ("对中亚五国、东盟进出口分别增长37.2%、19%。", ["对中亚五国、东盟进出口", "对中亚五国、东盟进出口"]),
+    ("城镇、农村居民人均可支配收入分别增长4.5%、6.8%。", ["城镇、农村居民人均可支配收入"] * 2),
+    ("规上工业增加值、固定资产投资分别增长8%、10%左右。", ["规上工业增加值", "固定资产投资"]),
 ])
 def test_indicator_cleaning(sentence, indicators):
     assert [m.indicator for m in extract_metrics(sentence)] == indicators

@@ -75,6 +75,60 @@ def label(ctx: Context, prev: Context | None, w: Window) -> None:
             and prev.qty.end > w.sentence and ";" not in w.sentence_pre and "；" not in w.sentence_pre:
         ctx.target = ctx.target or prev.target
         ctx.estimate = ctx.estimate or prev.estimate
+    _respectively(ctx, prev, w)
+
+
+_LIST_SEPS = (re.compile(r"、"), re.compile(r"[、和及与]"))  # 、 first: 和 may join words of one subject
+_SUBJECT_MIN = 4  # characters of each subject of a list that 分别 distributes over
+_PREPOSITION = re.compile(r"[对向与同从在由]")
+_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?[^0-9、和及与，,。；;：:\n]{0,8}")
+_RUN_NEXT = re.compile(r"[ \t]*[、和及与][ \t]*")
+
+
+def _run_length(norm: str, start: int, end: int) -> int:
+    """How many numbers, the first at ``start``, are joined in a run by 、 和 及 与
+    (``9.4％、13.3％、6.1％`` → 3; ``771家、481家增加到1076家`` → 2)."""
+    count, pos = 0, start
+    while (m := _RUN.match(norm, pos, end)) is not None:
+        count += 1
+        pos = m.end()
+        joint = _RUN_NEXT.match(norm, pos, end)
+        if joint is None:
+            break
+        pos = joint.end()
+    return count
+
+
+def _respectively(ctx: Context, prev: Context | None, w: Window) -> None:
+    """``规上工业增加值、固定资产投资分别增长8%、10%``: the quantities of a run joined by 、 or
+    和 after 分别 go to the subjects of the list before it, in order, when the list has as
+    many subjects as the run has numbers; a later run that elides the subjects goes to them
+    again (``分别达到…、…，分别增长…、…``, ``分别从…、…增加到…、…``). Only subjects written out
+    (four characters or more each) are taken apart: ``城镇、农村居民收入`` elides what its
+    subjects share, and ``对中亚五国、东盟进出口`` names the partners of one."""
+    if prev is not None and prev.respective is not None:
+        subjects, k = prev.respective
+        if w.joined:
+            if k + 1 < len(subjects):
+                ctx.respective = (subjects, k + 1)
+                ctx.indicator = subjects[k + 1]
+            return
+        if ctx.indicator is prev.indicator and _run_length(w.norm, ctx.qty.start, w.end) == len(subjects):
+            ctx.respective = (subjects, 0)
+            ctx.indicator = subjects[0]
+            return
+    if ctx.indicator is None or "分别" not in w.pre:
+        return
+    head = ctx.indicator.split("分别")[0]
+    if _PREPOSITION.match(head):
+        return
+    count = _run_length(w.norm, ctx.qty.start, w.end)
+    for sep in _LIST_SEPS:
+        subjects = tuple(clean(part) for part in sep.split(head))
+        if count >= 2 and len(subjects) == count and all(len(part) >= _SUBJECT_MIN for part in subjects):
+            ctx.respective = (subjects, 0)
+            ctx.indicator = subjects[0]
+            return
 
 
 def _indicator(ctx: Context, prev: Context | None, w: Window) -> str | None:

@@ -149,6 +149,9 @@ class Context:
     """The sentence's lead-in as the target labeller read it: (sentence start, lead-in
     length, opens with a target word, opens with an estimate word); the next quantity of the
     same sentence reuses it."""
+    respective: tuple[tuple[str, ...], int] | None = None
+    """For a quantity of a run that 分别 gives to the subjects of a list (``A、B分别增长8%、10%``):
+    the subjects, and which of them is this quantity's."""
 
 
 def _metric_maker() -> Callable[..., Metric]:
