@@ -335,6 +335,17 @@ def test_outcomes_first_statement_of_each_key_for_last_year():
     assert all(h.year == 2025 and h.kind is HeadlineKind.OUTCOME for h in r.outcomes)
 
 
+def test_urban_and_rural_growth_after_the_whole_are_two_more_rows():
+    """其中城镇居民增长…、农村居民增长…: the groups named alone are of the income named
+    before them; the outcomes hold the whole, the urban and the rural figure."""
+    r = report("一、2025年工作回顾\n全体居民人均可支配收入增长5.6%，其中城镇居民增长4.9%、农村居民增长7.1%。\n")
+    assert [(h.key, h.name, h.text) for h in r.outcomes] == [
+        ("income_growth", "全体居民人均可支配收入", "5.6%"),
+        ("income_growth", "城镇居民人均可支配收入", "4.9%"),
+        ("income_growth", "农村居民人均可支配收入", "7.1%"),
+    ]
+
+
 def test_the_figure_after_a_milestone_is_the_outcome():
     r = report(
         "一、2025年工作回顾\n2025年，全市生产总值突破两千亿元，达到2056.3亿元，增长5.6%。"

@@ -76,6 +76,8 @@ def label(ctx: Context, prev: Context | None, w: Window) -> None:
         ctx.target = ctx.target or prev.target
         ctx.estimate = ctx.estimate or prev.estimate
     _respectively(ctx, prev, w)
+    if prev is not None and ctx.indicator is not None and prev.qty.end > w.sentence:
+        ctx.indicator = _complete_group(ctx.indicator, prev.indicator)
 
 
 _LIST_SEPS = (re.compile(r"、"), re.compile(r"[、和及与]"))  # 、 first: 和 may join words of one subject
@@ -129,6 +131,20 @@ def _respectively(ctx: Context, prev: Context | None, w: Window) -> None:
             ctx.respective = (subjects, 0)
             ctx.indicator = subjects[0]
             return
+
+
+_GROUP = re.compile(r"(?:其中)?(?P<g>(?:城镇|农村|城市|全体)(?:常住)?居民)")
+
+
+def _complete_group(indicator: str, before: str | None) -> str:
+    """``城镇居民`` after ``全体居民人均可支配收入增长5.6%，其中``: a group of residents named
+    alone takes what the figure before it in the sentence said of residents (its words
+    after 居民), which the text leaves out."""
+    m = _GROUP.fullmatch(indicator)
+    if m is None or before is None or "居民" not in before:
+        return indicator
+    rest = before.split("居民", 1)[1]
+    return m.group("g") + rest if rest else indicator
 
 
 def _indicator(ctx: Context, prev: Context | None, w: Window) -> str | None:
