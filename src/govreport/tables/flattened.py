@@ -135,9 +135,9 @@ class _Tokens:
         """The ``k``-th token, read on demand; ``None`` past the last one."""
         while len(self.items) <= k:
             line_tokens = self._read()
-            if not line_tokens:
+            if line_tokens is None:
                 return None
-            self.items += line_tokens
+            self.items += line_tokens  # (none from a line of markup only: read on)
         return self.items[k]
 
     def line_start(self, k: int) -> bool:
