@@ -266,3 +266,32 @@ def test_a_table_continued_on_the_next_page_is_one_table() -> None:
     assert [s.title for s in report.sections] == ["主要目标", "主要任务"]
     check_spans(report)
     check_coverage(report)
+
+
+def test_a_table_without_rules_is_read_from_its_words() -> None:
+    """A table set as text at column positions, with no rule at all: its rows reach the
+    right margin yet are no wrapped prose, and their words are its cells."""
+    w = Writer()
+    w.line("第二章 主要目标")
+    w.paragraph("到2030年，全市主要指标如下。")
+    rows = [["类别", "序号", "指标", "2025年", "2030年", "属性"],
+            ["经济发展", "1", "地区生产总值增长（%）", "5.6", "5左右", "预期性"],
+            ["", "2", "全员劳动生产率增长（%）", "6.1", "6", "预期性"],
+            ["创新驱动", "3", "研发经费投入强度（%）", "2.3", "2.8", "预期性"]]
+    xs = [LEFT, LEFT + 60, LEFT + 110, LEFT + 290, LEFT + 350, LEFT + 410]
+    for row in rows:
+        for x, cell in zip(xs, row):
+            if cell:
+                w.canvas.drawString(x, w.y, cell)
+        w.y -= 22
+    w.line("第三章 重点任务")
+    w.paragraph("建设省实验室10家。")
+    report = parse_bytes(w.bytes())
+    assert [(i.number, i.category, i.name, [str(v.value) for v in i.values]) for i in report.indicators] == [
+        (1, "经济发展", "地区生产总值增长", ["5.6", "5"]),
+        (2, "经济发展", "全员劳动生产率增长", ["6.1", "6"]),
+        (3, "创新驱动", "研发经费投入强度", ["2.3", "2.8"]),
+    ]
+    assert [s.title for s in report.sections] == ["主要目标", "重点任务"]
+    check_spans(report)
+    check_coverage(report)

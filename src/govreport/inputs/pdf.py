@@ -526,12 +526,22 @@ def _continues(prev: _Line, line: _Line, first: _Line, margins: _Margins, pitch:
         return False  # a sentence ends at the margin and an enumerated item starts
     if prev.x1 < margins.right - 1.2 * size:
         return False  # the line above stops short: its paragraph ends there
+    if _cells(prev, size) or _cells(line, size):
+        return False  # a row of cells set apart by wide gaps (a table without rules), not prose
     if prev.y0 - line.y1 > pitch + 0.6 * size:
         return False  # a wider gap
     if line.x0 <= margins.left + 0.6 * size:
         return True
     # indented: a new paragraph, unless the paragraph hangs (its first line starts further left)
     return first.x0 + 0.6 * size <= line.x0 <= first.x0 + 4 * size and first.x0 <= margins.left + 0.6 * size
+
+
+_ROW_CELLS = 3  # a line in this many pieces, wide gaps between them, is a row of a table
+
+
+def _cells(line: _Line, size: float) -> bool:
+    """Whether ``line`` stands in pieces apart by gaps wider than :data:`_WIDE_GAP` font sizes."""
+    return len(line.segments(_WIDE_GAP * size)) >= _ROW_CELLS
 
 
 def _join(lines: Sequence[_Line]) -> str:
