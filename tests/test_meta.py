@@ -282,6 +282,17 @@ def test_work_report_kind_from_its_title():
     assert report.meta.year == 2025
 
 
+@pytest.mark.parametrize("title", [
+    "关于青禾县2025年国民经济和社会发展计划执行情况与2026年计划草案的报告",
+    "关于青禾市2025年预算执行情况和2026年预算草案的报告",
+    "青禾市人民检察院工作报告", "青禾市中级人民法院工作报告", "青禾市人民代表大会常务委员会工作报告",
+])
+def test_the_other_reports_a_congress_hears_are_not_work_reports(title):
+    """Delivered to the same congress, with the same 各位代表：, but not the government's."""
+    report = parse_text(title + "\n各位代表：\n现在，我向大会报告工作。\n")
+    assert report.meta.kind is Kind.OTHER
+
+
 # -- a notice wrapped around the report ------------------------------------------------------
 
 NOTICE = doc("""

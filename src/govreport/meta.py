@@ -148,9 +148,19 @@ def _plan_year(title: str) -> int | None:
         return None  # 第十十个五年: no plan's number
 
 
+_OTHER_REPORT = regex.compile(
+    r"(?:计划|预算)(?:执行情况|草案)|决算|(?:人民法院|人民检察院|常务委员会|常委会|政协|监察委员会)"
+    r"(?:[^，。]{0,6})工作报告"
+)
+"""The other reports a congress hears (the plan's and the budget's, the court's, the
+procuratorate's, the standing committee's): not a government work report."""
+
+
 def _kind(info: FrontInfo, title: str, sections: Sequence[Section]) -> Kind:
     """A work report, a plan (a five-year outline or a sector plan, under a notice too),
     a notice of something else, or other."""
+    if _OTHER_REPORT.search(title):
+        return Kind.OTHER  # delivered to the same congress, but not the government's work report
     if "工作报告" in title:
         return Kind.WORK_REPORT
     if _PLAN_TITLE.search(title) or "纲要" in title or ("规划" in title and _PERIOD.search(title)):
