@@ -154,7 +154,7 @@ def test_a_column_of_period_averages_and_sums_is_kept_with_no_year(layout):
     assert [[(v.label, v.year, v.value, v.flags) for v in i.values[2:]] for i in report.indicators] == [
         [("年均/累计", None, Decimal("5"), ("approx",))],
         [("年均/累计", None, Decimal("0.7"), ("five_year_cumulative",))],
-        [("年均/累计", None, None, ("text",))],
+        [("年均/累计", None, None, ())],  # a dash: no value, and no words either
     ]
     assert [i.value_for(2030).value for i in report.indicators] == [Decimal("4100"), Decimal("2.8"), Decimal("5.5")]
     check_all(report)

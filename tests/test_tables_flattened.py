@@ -211,7 +211,7 @@ def test_attribute_cells_merged_over_a_group_and_a_column_between_header_words()
     assert [[v.label for v in i.values] for i in report.indicators][0] == ["2025年", "2030年", "年均增长"]
     assert [(i.values[2].year, i.values[2].value, i.values[2].flags) for i in report.indicators] == [
         (None, Decimal("2"), ("five_year_cumulative",)), (None, Decimal("5"), ("five_year_cumulative",)),
-        (None, None, ("text",)), (None, Decimal("0.9"), ("five_year_cumulative",))]
+        (None, None, ()), (None, Decimal("0.9"), ("five_year_cumulative",))]  # (a dash: no value)
     assert not report.diagnostics
     check_all(report)
 

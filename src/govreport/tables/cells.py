@@ -48,12 +48,18 @@ def without_footnote(name: str) -> str:
 YEAR_COLUMN = re.compile(rf"(?P<y>{ARABIC_YEAR})[ ]*年?")
 
 
+_NO_VALUE = frozenset({"—", "——", "-", "--", "－", "–", "/", "／", "─", "──"})
+"""What a cell writes for no value."""
+
+
 def read_cell(raw: str) -> Cell:
     """A cell's value and flags from its text (see the module docstring)."""
     text = clean(raw)
     norm = normalize(text).strip()
     m = _CELL.fullmatch(norm)
     if m is None:
+        if norm in _NO_VALUE:
+            return Cell(text, None, None, ())  # a dash: the row has no value here, words or number
         flags: tuple[Flag, ...] = ()
         if norm.startswith(("〔", "[")) and norm.endswith(("〕", "]")):
             flags = (Flag.FIVE_YEAR_CUMULATIVE,)
