@@ -39,15 +39,14 @@ import regex
 from govreport.errors import Diagnostic, diagnostic
 from govreport.markers import COLUMN_TITLE, match_figure, match_heading
 from govreport.model import Cell, Row, Table
-from govreport.normalize import normalize
 from govreport.segment import Line
 from govreport.span import Span
 from govreport.tables.captions import CAPTION_BLANKS, caption_at
 from govreport.tables.cells import read_cell, row_unit, with_metric
 from govreport.tables.grid import centred_categories
 from govreport.tables.indicators import (
-    ATTRIBUTE_HEADERS, CATEGORY_HEADERS, INDICATOR_HEADERS, NO_UNIT, NUMBER_HEADERS, UNIT_HEADERS, header_key,
-    is_attribute, is_unit, value_column,
+    ATTRIBUTE_HEADERS, CATEGORY_HEADERS, INDICATOR_HEADERS, NUMBER_HEADERS, UNIT_HEADERS, header_key,
+    is_attribute, is_unit, value_column, written_unit,
 )
 from govreport.text import clean
 
@@ -594,10 +593,7 @@ def _read(text: str, norm: str, lines: Sequence[Line], diagnostics: list[Diagnos
                 attribute = texts[attribute_col]
             else:
                 texts[attribute_col] = attribute  # merged over its group in the original
-        unit = None
-        if unit_col is not None:
-            written = "".join(normalize(texts[unit_col]).split())
-            unit = written if is_unit(written) and written not in NO_UNIT else None
+        unit = written_unit(texts[unit_col]) if unit_col is not None else None
         if unit is None and name_col is not None:
             unit = row_unit(texts[name_col])
         name = texts[name_col] if name_col is not None else None

@@ -23,8 +23,8 @@ from govreport.normalize import normalize
 from govreport.span import Span
 from govreport.tables.cells import YEAR_COLUMN, read_cell, row_unit, with_metric, without_footnote
 from govreport.tables.indicators import (
-    ATTRIBUTE_HEADERS, CATEGORY_HEADERS, INDICATOR_HEADERS, NO_UNIT, NUMBER_HEADERS, UNIT_HEADERS, bare_name,
-    header_column, header_key, is_unit, value_column,
+    ATTRIBUTE_HEADERS, CATEGORY_HEADERS, INDICATOR_HEADERS, NUMBER_HEADERS, UNIT_HEADERS, bare_name,
+    header_column, header_key, value_column, written_unit,
 )
 
 __all__ = ["GridCell", "GridRow", "build_table", "merge_header"]
@@ -143,7 +143,7 @@ def build_table(text: str, rows: Sequence[GridRow], span: Span, *, category_col:
         name = texts[col] if col is not None and col < len(texts) else None
         unit = row_unit(name) if name is not None else None
         if unit is None and unit_col is not None and unit_col < len(texts):
-            unit = _written_unit(texts[unit_col])
+            unit = written_unit(texts[unit_col])
         # what its cells are about: 森林覆盖率 of 森林覆盖率（%）, 城镇 of 其中：城镇
         subject = _SUB_ROW.sub("", bare_name(without_footnote(name), unit)) if name is not None else None
         row_cells = []
@@ -191,12 +191,6 @@ def _header_unit(cell: str) -> str | None:
     if unit is None and normalize(cell).rstrip().endswith("%"):
         return "%"
     return unit
-
-
-def _written_unit(text: str) -> str | None:
-    """The unit a 单位 cell names (``公里``, ``%``), or ``None`` for a dash or no unit."""
-    written = "".join(normalize(text).split())
-    return written if is_unit(written) and written not in NO_UNIT else None
 
 
 def _first_text_column(texts: Sequence[str]) -> int | None:

@@ -33,7 +33,7 @@ from govreport.tables.cells import one_unit, row_unit, without_footnote
 
 __all__ = [
     "INDICATOR_HEADERS", "CATEGORY_HEADERS", "NUMBER_HEADERS", "UNIT_HEADERS", "ATTRIBUTE_HEADERS",
-    "INDICATOR_FLAGS", "NO_UNIT", "bare_name", "header_column", "header_key", "value_column", "is_unit", "is_attribute",
+    "INDICATOR_FLAGS", "written_unit", "bare_name", "header_column", "header_key", "value_column", "is_unit", "is_attribute",
     "attribute_of",
     "cell_quantity", "read_indicators",
 ]
@@ -123,8 +123,12 @@ def _plan_end(rest: str) -> int | None:
 
 _DASHES = frozenset({"—", "——", "-", "--", "/", "－", "–", "无", "一"})
 
-NO_UNIT = frozenset({"—", "——", "-", "/", "－", "–", "无"})
-"""What a 单位 cell writes for a row without a unit."""
+
+def written_unit(text: str) -> str | None:
+    """The unit a 单位 cell names (``公里``, ``%``, ``万元/人``), or ``None`` for a dash (a row
+    without a unit) or words that are no unit."""
+    unit = "".join(normalize(text).split())
+    return unit if unit and unit not in _DASHES and is_unit(unit) else None
 
 
 def is_unit(text: str) -> bool:
@@ -236,8 +240,7 @@ def read_indicators(table: Table) -> tuple[Indicator, ...]:
         row_category = row.category if row.category is not None else category
         unit = row.unit
         if unit is None and unit_col is not None and unit_col < len(cells):
-            written = "".join(normalize(cells[unit_col].text).split())
-            unit = written if written and written not in _DASHES and is_unit(written) else None
+            unit = written_unit(cells[unit_col].text)
         name = without_footnote(cells[name_col].text)
         if number is None:
             nm = _NUMBERED_NAME.match(normalize(name))
