@@ -129,9 +129,9 @@ def _year_from_outline(sections: Sequence[Section]) -> int | None:
     return None
 
 
-def _byline_year(byline: str) -> int | None:
-    """The year of a byline's date (``2026年1月``), when it is one a report may be for."""
-    m = _YEAR.search(normalize(byline))
+def _year_in(text: str) -> int | None:
+    """The first year written in ``text`` (``2026年青禾市…``, a byline's ``2026年1月``)."""
+    m = _YEAR.search(normalize(text))
     return int(m.group("y")) if m is not None else None
 
 
@@ -258,12 +258,11 @@ def extract_meta(info: FrontInfo, text: str, body: Sequence[Node], sections: Seq
     if kind is Kind.PLAN_OUTLINE:
         year = _plan_year(normalize(flat_title)) or _plan_year(normalize(info.notice_title or ""))
     if year is None and title:
-        m = _YEAR.search(normalize(flat_title))
-        year = int(m.group("y")) if m else None
+        year = _year_in(flat_title)
     if year is None and date is not None:
         year = date.year
     if year is None and info.byline_date:
-        year = _byline_year(info.byline_date)
+        year = _year_in(info.byline_date)
     if year is None:
         year = _year_from_outline(sections)
 

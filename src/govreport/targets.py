@@ -345,7 +345,7 @@ _ORDINAL_CHARS = re.compile(r"[一二三四五六七八九十\d①-⑳]+")
 
 def _mark_shape(entry: str) -> str | None:
     """The list mark ``entry`` opens with, its number blotted out (``1.`` and ``2.`` alike,
-    ``——``), or ``None``: an entry marked as the list's first one was goes on with the list,
+    ``——``), or ``None``: an entry with the mark of the list's first goes on with the list,
     whatever it states."""
     mark = _LIST_MARK.match(entry)
     return None if mark is None else _ORDINAL_CHARS.sub("N", mark.group().strip(" \t\u3000"))

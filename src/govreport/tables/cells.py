@@ -40,12 +40,12 @@ _QUALS: dict[str, Flag] = {"左右": Flag.APPROX, "上下": Flag.APPROX, "约": 
 _QUALIFIER = {Flag.APPROX: Qualifier.APPROX, Flag.AT_LEAST: Qualifier.AT_LEAST, Flag.AT_MOST: Qualifier.AT_MOST}
 _UNIT_IN_NAME = re.compile(r"[（(](?P<u>[^（）()]{1,8})[）)][ ]*$")
 _FOOTNOTE = re.compile(r"[ ]*(?:\[[0-9]{1,2}\]|［[0-9０-９]{1,2}］|[①-⑳]|\*+|\\\*|[（(]注[0-9]{0,2}[）)]|注[0-9]{1,2})[ ]*$")
+YEAR_COLUMN = re.compile(rf"(?P<y>{ARABIC_YEAR})[ ]*年?")
 
 
 def without_footnote(name: str) -> str:
     """An indicator name without the footnote mark after it (``[1]``, ``①``, ``*``, ``（注2）``)."""
     return _FOOTNOTE.sub("", name, count=1) if name else name
-YEAR_COLUMN = re.compile(rf"(?P<y>{ARABIC_YEAR})[ ]*年?")
 
 
 _NO_VALUE = frozenset({"—", "——", "-", "--", "－", "–", "/", "／", "─", "──"})

@@ -7,8 +7,10 @@ is the header (with a second row under it that only names columns, ``2025年`` a
 dropped; a row whose only filled cell is bold (``<b>经济发展</b>``), or that has a single
 filled cell in a table of more than two columns, becomes the category of the rows below it,
 and so does a cell in a 类别 column (the rows below it leave theirs empty, or repeat a
-merged cell); the unit of a row is the one its indicator name ends with (``（%）``), and
-each numeric cell under a year column gets a metric.
+merged cell); the unit of a row is the one its indicator name ends with (``（%）``), else
+its 单位 cell, and a header naming its column's unit (``比重（%）``) gives that column's cells
+their own; each number in a value column (a year's, or any but the 序号, 类别, 单位 and 属性
+cells when no header names a year) gets a metric.
 """
 from __future__ import annotations
 
